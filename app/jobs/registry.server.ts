@@ -1,0 +1,23 @@
+import { handleCustomerDataRequest, handleCustomerRedact, handleShopRedact } from "~/lifecycle/compliance.server";
+import { handleScopesUpdate } from "~/lifecycle/scopes-update.server";
+import { handleAppUninstalled } from "~/lifecycle/uninstall.server";
+import type { JobHandler } from "./job-context";
+
+/**
+ * Every topic the worker knows, in one table. Shopify topics use the library's storage form
+ * (ORDERS_CREATE); Onflow ones are prefixed ONFLOW_; internal ones INTERNAL_.
+ */
+const handlers: Record<string, JobHandler> = {
+  APP_UNINSTALLED: handleAppUninstalled,
+  APP_SCOPES_UPDATE: handleScopesUpdate,
+  CUSTOMERS_DATA_REQUEST: handleCustomerDataRequest,
+  CUSTOMERS_REDACT: handleCustomerRedact,
+  SHOP_REDACT: handleShopRedact,
+};
+
+export function handlerFor(topic: string): JobHandler | undefined {
+  return handlers[topic];
+}
+
+/** Topics that still run for a shop that has uninstalled the app. */
+export const AFTER_UNINSTALL_TOPICS = new Set(["APP_UNINSTALLED", "CUSTOMERS_DATA_REQUEST", "CUSTOMERS_REDACT", "SHOP_REDACT"]);

@@ -1,0 +1,9 @@
+import type { JobContext } from "~/jobs/job-context";
+import { cancelPendingJobs } from "~/models/job.server";
+import { markUninstalled } from "~/models/shop.server";
+
+/** Sessions go, the shop is marked uninstalled and its queued work is cancelled; repeat-safe. */
+export async function handleAppUninstalled(job: JobContext) {
+  await markUninstalled(job.shop, new Date());
+  await cancelPendingJobs(job.shop, job.id);
+}

@@ -1,0 +1,10 @@
+import prisma from "~/db.server";
+
+export async function databaseIsReachable(): Promise<boolean> {
+  try {
+    await prisma.$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,14 @@
+import tsconfigPaths from "vite-tsconfig-paths";
+import { defineConfig } from "vitest/config";
+
+// Kept apart from vite.config.ts so the Remix plugin never loads under vitest.
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    include: ["test/**/*.test.ts", "app/**/*.test.ts"],
+    setupFiles: ["test/setup/fetch-stub.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
