@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     include: ["test/**/*.test.ts", "app/**/*.test.ts"],
-    setupFiles: ["test/setup/fetch-stub.ts"],
+    setupFiles: ["test/setup/env.ts", "test/setup/fetch-stub.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -16,6 +16,8 @@ const envSchema = z.object({
   ENCRYPTION_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "64 hex characters (32 bytes): generate with `openssl rand -hex 32`"),
+  // Onflow does not publish its production host; the operator sets it once it is known.
+  ONFLOW_PRODUCTION_BASE_URL: z.url().optional(),
   WORKER_ENABLED: booleanFlag,
   WORKER_POLL_MS: z.coerce.number().int().min(10).default(500),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
