@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { enqueueJob } from "~/models/job.server";
 import { findShopByWebhookKey, isInstalled } from "~/models/shop.server";
-import { AFTER_UNINSTALL_TOPICS } from "./registry.server";
+import { AFTER_UNINSTALL_TOPICS } from "~/lifecycle/after-uninstall";
 import { nudgeWorker } from "./runtime.server";
 
 export interface VerifiedShopifyWebhook {
@@ -15,7 +15,7 @@ export interface VerifiedShopifyWebhook {
 
 /** Stores a verified Shopify delivery once; the caller answers 200 straight after. */
 export async function recordShopifyWebhook(webhook: VerifiedShopifyWebhook): Promise<{ duplicate: boolean }> {
-  const stillRuns = AFTER_UNINSTALL_TOPICS.has(webhook.topic) || (await isInstalled(webhook.shop));
+  const stillRuns = AFTER_UNINSTALL_TOPICS.includes(webhook.topic) || (await isInstalled(webhook.shop));
   const stored = await enqueueJob({
     shop: webhook.shop,
     source: "shopify",

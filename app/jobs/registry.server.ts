@@ -18,6 +18,3 @@ const handlers: Record<string, JobHandler> = {
 export function handlerFor(topic: string): JobHandler | undefined {
   return handlers[topic];
 }
-
-/** Topics that still run for a shop that has uninstalled the app. */
-export const AFTER_UNINSTALL_TOPICS = new Set(["APP_UNINSTALLED", "CUSTOMERS_DATA_REQUEST", "CUSTOMERS_REDACT", "SHOP_REDACT"]);

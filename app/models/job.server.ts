@@ -99,9 +99,9 @@ export async function scheduleRetry(id: string, owner: string, runAt: Date, last
   });
 }
 
-export async function cancelPendingJobs(shop: string, exceptId?: string) {
+export async function cancelPendingJobs(shop: string, keepTopics: string[]) {
   const result = await prisma.job.updateMany({
-    where: { shop, status: { in: ["pending", "retrying"] }, id: exceptId ? { not: exceptId } : undefined },
+    where: { shop, status: { in: ["pending", "retrying"] }, topic: { notIn: keepTopics } },
     data: { status: "cancelled", finishedAt: new Date(), lastError: "The app was uninstalled" },
   });
   return result.count;

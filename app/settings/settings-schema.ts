@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { DEFAULT_SHIPMENT_PLATFORM } from "~/onflow/config";
+
+export const ONFLOW_ENVIRONMENTS = ["production", "staging", "custom"] as const;
+export const STOCK_INTERVAL_MINUTES = { min: 5, max: 24 * 60, default: 15 } as const;
+
+/** HTML checkboxes send "on" when ticked and nothing at all when not. */
+const checkbox = z
+  .union([z.boolean(), z.enum(["on", "true", "false"])])
+  .optional()
+  .transform((value) => value === true || value === "on" || value === "true");
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+/**
+ * The settings form, shared by the page (to show errors as the merchant types) and the action
+ * (which trusts nothing else). An empty token means "keep the saved one".
+ */
+export const settingsSchema = z
+  .object({
+    token: optionalText,
+    environment: z.enum(ONFLOW_ENVIRONMENTS, "Choose production, staging or a custom base URL"),
+    customBaseUrl: optionalText,
+    warehouseCode: optionalText,
+    brandId: optionalText.pipe(z.coerce.number().int("Choose a brand from the list").positive().optional()),
+    autoSendOrders: checkbox,
+    platform: z
+      .string()
+      .trim()
+      .min(1, "Enter the platform value Onflow expects, for example retail")
+      .max(32, "At most 32 characters")
+      .regex(/^[a-z0-9_-]+$/i, "Letters, digits, - and _ only"),
+    notifyCustomer: checkbox,
+    stockIntervalMinutes: z.coerce
+      .number("Enter a number of minutes")
+      .int("Enter whole minutes")
+      .min(STOCK_INTERVAL_MINUTES.min, `At least ${STOCK_INTERVAL_MINUTES.min} minutes`)
+      .max(STOCK_INTERVAL_MINUTES.max, `At most ${STOCK_INTERVAL_MINUTES.max} minutes (24 hours)`),
+  })
+  .superRefine((settings, context) => {
+    if (settings.environment !== "custom") return;
+    const parsed = z.url({ protocol: /^https?$/ }).safeParse(settings.customBaseUrl);
+    if (!parsed.success) {
+      context.addIssue({ code: "custom", path: ["customBaseUrl"], message: "Enter the full base URL, for example https://onflow.example.com" });
+    }
+  });
+
+export type SettingsInput = z.output<typeof settingsSchema>;
+export type SettingsFormValues = z.input<typeof settingsSchema>;
+export type SettingsField = keyof SettingsFormValues;
+export type FieldErrors = Partial<Record<SettingsField, string>>;
+
+export const DEFAULT_SETTINGS_VALUES = {
+  environment: "production",
+  platform: DEFAULT_SHIPMENT_PLATFORM,
+  autoSendOrders: true,
+  notifyCustomer: true,
+  stockIntervalMinutes: String(STOCK_INTERVAL_MINUTES.default),
+} as const;
+
+export type SettingsParseResult = { success: true; data: SettingsInput } | { success: false; errors: FieldErrors };
+
+/** Validates form values and returns the first message per field, ready to show inline. */
+export function parseSettings(values: unknown): SettingsParseResult {
+  const result = settingsSchema.safeParse(values);
+  if (result.success) return { success: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as SettingsField | undefined;
+    if (field && !errors[field]) errors[field] = issue.message;
+  }
+  return { success: false, errors };
+}
