@@ -8,14 +8,12 @@ const booleanFlag = z
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().positive().default(3000),
-  SHOPIFY_API_KEY: z.string().min(1, "the app's client id from the Partner Dashboard"),
-  SHOPIFY_API_SECRET: z.string().min(1, "the app's client secret, used to verify webhooks"),
-  SHOPIFY_APP_URL: z.url("the public https URL the app is served on"),
+  SHOPIFY_API_KEY: z.string().min(1),
+  SHOPIFY_API_SECRET: z.string().min(1),
+  SHOPIFY_APP_URL: z.url(),
   SCOPES: z.string().min(1).optional(),
-  DATABASE_URL: z.string().startsWith("file:", "a SQLite URL such as file:./prisma/dev.sqlite").default("file:./prisma/dev.sqlite"),
-  ENCRYPTION_KEY: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, "64 hex characters (32 bytes): generate with `openssl rand -hex 32`"),
+  DATABASE_URL: z.string().startsWith("file:").default("file:./prisma/dev.sqlite"),
+  ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/),
   // Onflow does not publish its production host; the operator sets it once it is known.
   ONFLOW_PRODUCTION_BASE_URL: z.url().optional(),
   WORKER_ENABLED: booleanFlag,
@@ -27,6 +25,14 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+const hints: Partial<Record<keyof Env, string>> = {
+  SHOPIFY_API_KEY: "the app's client id from the Partner Dashboard",
+  SHOPIFY_API_SECRET: "the app's client secret; it verifies every webhook",
+  SHOPIFY_APP_URL: "the public https URL the app is served on",
+  DATABASE_URL: "a SQLite URL such as file:./prisma/dev.sqlite",
+  ENCRYPTION_KEY: "64 hex characters (32 bytes): generate with `openssl rand -hex 32`",
+};
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: string[]) {
@@ -41,8 +47,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   throw new InvalidEnvironmentError(
     result.error.issues.map((issue) => {
       const field = issue.path.join(".");
-      const missing = source[field] === undefined;
-      return `${field}: ${missing ? "missing" : "invalid"} (${issue.message})`;
+      const problem = source[field] === undefined ? "missing" : "invalid";
+      return `${field}: ${problem} (${hints[field as keyof Env] ?? issue.message})`;
     }),
   );
 }
