@@ -1,6 +1,8 @@
 import { handleCustomerDataRequest, handleCustomerRedact, handleShopRedact } from "~/lifecycle/compliance.server";
 import { handleScopesUpdate } from "~/lifecycle/scopes-update.server";
 import { handleAppUninstalled } from "~/lifecycle/uninstall.server";
+import { handleStockSyncJob, handleStockWebhookJob } from "~/sync/stock/stock-jobs.server";
+import { STOCK_SYNC_TOPIC, STOCK_WEBHOOK_TOPIC } from "~/sync/stock/topics";
 import type { JobHandler } from "./job-context";
 
 /**
@@ -13,6 +15,8 @@ const handlers: Record<string, JobHandler> = {
   CUSTOMERS_DATA_REQUEST: handleCustomerDataRequest,
   CUSTOMERS_REDACT: handleCustomerRedact,
   SHOP_REDACT: handleShopRedact,
+  [STOCK_SYNC_TOPIC]: handleStockSyncJob,
+  [STOCK_WEBHOOK_TOPIC]: handleStockWebhookJob,
 };
 
 export function handlerFor(topic: string): JobHandler | undefined {

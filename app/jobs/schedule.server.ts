@@ -1,4 +1,5 @@
 import type { Shop } from "@prisma/client";
+import { stockSyncTask } from "~/sync/stock/topics";
 
 export interface ScheduledTask {
   /** The job topic enqueued for a shop when the task is due. */
@@ -7,7 +8,7 @@ export interface ScheduledTask {
 }
 
 /** Periodic per-shop work; capabilities add their task here. */
-export const scheduledTasks: ScheduledTask[] = [];
+export const scheduledTasks: ScheduledTask[] = [stockSyncTask];
 
 /**
  * A run is identified by its time slot, so every process that ticks in the same slot enqueues the

@@ -1,0 +1,160 @@
+import type { Shop } from "@prisma/client";
+import { HttpRequestError, HttpRetriableError } from "@shopify/shopify-api";
+import { describeError, PermanentJobError } from "~/jobs/errors";
+import { findShop } from "~/models/shop.server";
+import type { StockRunOutcome, StockRunTrigger } from "~/models/stock-run.server";
+import { finishStockRun, startStockRun, stockLinks } from "~/models/stock-run.server";
+import type { OnflowGateway } from "~/onflow/gateway";
+import type { ShopifyAdmin } from "~/shopify/admin.server";
+import { shopifyAdmin } from "~/shopify/admin.server";
+import { readOnHand, setOnHand } from "~/shopify/inventory.server";
+import { onflowForShop } from "~/sync/onflow-for-shop.server";
+import { beforeStockRun, type BeforeStockRun } from "./before-stock-run.server";
+import { idempotencyKeyFor, inBatches, planStockWrites, type PlannedWrite } from "./plan";
+import { readOnflowStock } from "./read-onflow-stock.server";
+import { sellableQuantities } from "./sellable-quantity";
+
+export interface StockRunSummary extends StockRunOutcome {
+  runId: string;
+  shop: string;
+  trigger: StockRunTrigger;
+}
+
+export interface StockSyncOptions {
+  trigger: StockRunTrigger;
+  /** Refresh only these products (the stock webhook); a full run when absent. */
+  oasins?: readonly string[];
+  onflow?: OnflowGateway;
+  shopify?: ShopifyAdmin;
+  beforeStockRun?: BeforeStockRun;
+}
+
+/** Compare-and-swap misses are re-read and resent this many times before an item counts as failed. */
+export const MAX_STALE_ROUNDS = 3;
+/** A batch that failed in transit is resent with the same idempotency key this many times. */
+const MAX_SEND_ATTEMPTS = 3;
+
+/** A shop that cannot have stock written until the merchant finishes setting it up. */
+export class StockSyncNotReadyError extends PermanentJobError {}
+
+/**
+ * One stock run: records due fulfillments first, reads Onflow's stock, and writes the changed
+ * sellable quantities into Shopify's on_hand at the Onflow location. Every run is recorded.
+ * Throws after recording a run that failed as a whole.
+ */
+export async function runStockSync(shopDomain: string, options: StockSyncOptions): Promise<StockRunSummary> {
+  const run = await startStockRun(shopDomain, options.trigger);
+  try {
+    const outcome = await syncStock(await readyShop(shopDomain), run.id, options);
+    await finishStockRun(run.id, outcome);
+    return { ...outcome, runId: run.id, shop: shopDomain, trigger: options.trigger };
+  } catch (error) {
+    await finishStockRun(run.id, { status: "failed", itemsRead: 0, itemsChanged: 0, itemsFailed: 0, unlinkedOasins: [], error: describeError(error) });
+    throw error;
+  }
+}
+
+async function readyShop(domain: string) {
+  const shop = await findShop(domain);
+  if (!shop || shop.uninstalledAt) throw new StockSyncNotReadyError(`${domain} has not installed the app`);
+  if (!shop.onflowTokenCipher) throw new StockSyncNotReadyError("Onflow is not connected yet (Settings → Onflow connection)");
+  if (!shop.warehouseCode) throw new StockSyncNotReadyError("No Onflow warehouse is chosen yet (Settings → Warehouse)");
+  if (!shop.locationId) throw new StockSyncNotReadyError("The Onflow location is not registered in Shopify yet; reconnect Onflow on the settings page");
+  return { ...shop, warehouseCode: shop.warehouseCode, locationId: shop.locationId };
+}
+
+async function syncStock(shop: Shop & { warehouseCode: string; locationId: string }, runId: string, options: StockSyncOptions): Promise<StockRunOutcome> {
+  await (options.beforeStockRun ?? beforeStockRun)(shop.domain);
+  const onflow = options.onflow ?? onflowForShop(shop);
+  const admin = options.shopify ?? (await shopifyAdmin(shop.domain));
+
+  const sellable = sellableQuantities(await readOnflowStock(onflow, shop.warehouseCode), shop.warehouseCode);
+  const wanted = options.oasins ? new Set(options.oasins) : null;
+  if (wanted) for (const oasin of sellable.keys()) if (!wanted.has(oasin)) sellable.delete(oasin);
+  // A refreshed product Onflow no longer lists has nothing sellable left.
+  if (wanted) for (const oasin of wanted) if (!sellable.has(oasin)) sellable.set(oasin, 0);
+
+  const links = await stockLinks(shop.domain, options.oasins);
+  const onHand = await readOnHand(admin, shop.locationId, [...new Set(links.map((link) => link.inventoryItemId))]);
+  const plan = planStockWrites({ sellableByOasin: sellable, links, onHandByItem: onHand, absentMeansZero: !wanted });
+
+  const writer = new OnHandWriter(admin, shop.locationId, runId);
+  for (const [batchIndex, batch] of inBatches(plan.writes).entries()) await writer.write(batch, batchIndex);
+
+  const itemsFailed = plan.notStocked.length + writer.keptChanging.length;
+  return {
+    status: itemsFailed > 0 ? "partial" : "succeeded",
+    itemsRead: sellable.size,
+    itemsChanged: writer.changed,
+    itemsFailed,
+    unlinkedOasins: plan.unlinkedOasins,
+    error: failureSummary(plan.notStocked, writer.keptChanging),
+  };
+}
+
+class OnHandWriter {
+  changed = 0;
+  readonly keptChanging: string[] = [];
+
+  constructor(
+    private readonly admin: ShopifyAdmin,
+    private readonly locationId: string,
+    private readonly runId: string,
+  ) {}
+
+  /** Shopify refuses a whole batch for one stale item, so stale items are re-read and the batch resent. */
+  async write(batch: PlannedWrite[], batchIndex: number) {
+    let pending = batch;
+    for (let round = 0; pending.length > 0; round++) {
+      const outcome = await this.send(pending, idempotencyKeyFor(this.runId, batchIndex, round));
+      if (outcome.applied) {
+        this.changed += pending.length;
+        return;
+      }
+      const staleIds = new Set(outcome.staleItemIds.length > 0 ? outcome.staleItemIds : pending.map((write) => write.inventoryItemId));
+      if (round + 1 >= MAX_STALE_ROUNDS) {
+        // Give up on these items for this run; the rest of the batch still goes out, under a new key.
+        this.keptChanging.push(...staleIds);
+        pending = pending.filter((write) => !staleIds.has(write.inventoryItemId));
+        continue;
+      }
+      const fresh = await readOnHand(this.admin, this.locationId, [...staleIds]);
+      pending = pending.flatMap((write) => {
+        if (!staleIds.has(write.inventoryItemId)) return [write];
+        const current = fresh.get(write.inventoryItemId);
+        if (current === null || current === undefined) {
+          this.keptChanging.push(write.inventoryItemId);
+          return [];
+        }
+        return current === write.quantity ? [] : [{ ...write, changeFromQuantity: current }];
+      });
+    }
+  }
+
+  private async send(writes: PlannedWrite[], idempotencyKey: string) {
+    const request = { locationId: this.locationId, referenceDocumentUri: `gid://onflow-connector/StockRun/${this.runId}`, idempotencyKey, writes };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await setOnHand(this.admin, request);
+      } catch (error) {
+        if (attempt >= MAX_SEND_ATTEMPTS || !isTransient(error)) throw error;
+      }
+    }
+  }
+}
+
+/** Lost in transit or a Shopify 5xx: the same request (same key) may safely go again. */
+function isTransient(error: unknown): boolean {
+  return error instanceof TypeError || error instanceof HttpRequestError || error instanceof HttpRetriableError;
+}
+
+function failureSummary(notStocked: string[], keptChanging: string[]): string | null {
+  const parts: string[] = [];
+  if (notStocked.length) parts.push(`${notStocked.length} item(s) are not stocked at the Onflow location in Shopify (${sample(notStocked)})`);
+  if (keptChanging.length) parts.push(`${keptChanging.length} item(s) kept changing in Shopify while being written (${sample(keptChanging)}); the next run retries them`);
+  return parts.length ? parts.join("; ") : null;
+}
+
+function sample(ids: string[]): string {
+  return ids.slice(0, 5).join(", ") + (ids.length > 5 ? ", …" : "");
+}
