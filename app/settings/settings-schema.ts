@@ -26,7 +26,7 @@ export const settingsSchema = z
     environment: z.enum(ONFLOW_ENVIRONMENTS, "Choose production, staging or a custom base URL"),
     customBaseUrl: optionalText,
     warehouseCode: optionalText,
-    brandId: optionalText.pipe(z.coerce.number().int("Choose a brand from the list").positive().optional()),
+    brandId: optionalText.pipe(z.string().regex(/^\d+$/, "Choose a brand from the list").transform(Number).optional()),
     autoSendOrders: checkbox,
     platform: z
       .string()
