@@ -30,12 +30,12 @@ export async function recentStockRuns(shop: string, take = 10) {
 }
 
 /**
- * Catalogue links that can carry stock: an OASIN and an inventory item. Read here rather than in
- * the catalogue's model so the stock sync depends on the ProductLink columns only.
+ * Catalogue links that can carry stock: an OASIN, an inventory item, and a product not deleted.
+ * Kept beside the stock runs because it is the stock sync's own read of the catalogue.
  */
 export async function stockLinks(shop: string, oasins?: readonly string[]) {
   const links = await prisma.productLink.findMany({
-    where: { shop, oasin: oasins ? { in: [...oasins] } : { not: null }, inventoryItemId: { not: null } },
+    where: { shop, oasin: oasins ? { in: [...oasins] } : { not: null }, inventoryItemId: { not: null }, state: { not: "deactivated" } },
     select: { oasin: true, inventoryItemId: true },
   });
   return links.map((link) => ({ oasin: link.oasin!, inventoryItemId: link.inventoryItemId! }));
