@@ -3,6 +3,9 @@ import { handleScopesUpdate } from "~/lifecycle/scopes-update.server";
 import { handleAppUninstalled } from "~/lifecycle/uninstall.server";
 import { handleStockSyncJob, handleStockWebhookJob } from "~/sync/stock/stock-jobs.server";
 import { STOCK_SYNC_TOPIC, STOCK_WEBHOOK_TOPIC } from "~/sync/stock/topics";
+import { CATALOGUE_BACKFILL_TOPIC, handleCatalogueBackfill } from "~/sync/catalogue/backfill.server";
+import { handleProductDelete, handleProductUpsert } from "~/sync/catalogue/product-webhooks.server";
+import { orderHandlers } from "~/sync/orders/handlers.server";
 import type { JobHandler } from "./job-context";
 
 /**
@@ -15,6 +18,11 @@ const handlers: Record<string, JobHandler> = {
   CUSTOMERS_DATA_REQUEST: handleCustomerDataRequest,
   CUSTOMERS_REDACT: handleCustomerRedact,
   SHOP_REDACT: handleShopRedact,
+  ...orderHandlers,
+  PRODUCTS_CREATE: handleProductUpsert,
+  PRODUCTS_UPDATE: handleProductUpsert,
+  PRODUCTS_DELETE: handleProductDelete,
+  [CATALOGUE_BACKFILL_TOPIC]: handleCatalogueBackfill,
   [STOCK_SYNC_TOPIC]: handleStockSyncJob,
   [STOCK_WEBHOOK_TOPIC]: handleStockWebhookJob,
 };

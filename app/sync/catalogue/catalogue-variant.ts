@@ -1,0 +1,18 @@
+/**
+ * A Shopify variant as catalogue sync needs it, whichever way it was read (a product webhook followed
+ * by a product read, or a backfill page). Ids are Admin GraphQL ids (gid://shopify/...).
+ */
+export type ShopifyWeightUnit = "GRAMS" | "KILOGRAMS" | "OUNCES" | "POUNDS";
+
+export interface CatalogueVariant {
+  productId: string;
+  productTitle: string;
+  variantId: string;
+  variantTitle: string;
+  sku: string | null;
+  barcode: string | null;
+  /** Decimal string in the shop's currency, as Shopify gives it. */
+  price: string | null;
+  inventoryItemId: string | null;
+  weight: { value: number; unit: ShopifyWeightUnit } | null;
+}
