@@ -1,4 +1,5 @@
 import type { Shop } from "@prisma/client";
+import { ORDER_SCHEDULED_TASKS } from "~/sync/orders/schedule";
 import { stockSyncTask } from "~/sync/stock/topics";
 
 export interface ScheduledTask {
@@ -8,7 +9,7 @@ export interface ScheduledTask {
 }
 
 /** Periodic per-shop work; capabilities add their task here. */
-export const scheduledTasks: ScheduledTask[] = [stockSyncTask];
+export const scheduledTasks: ScheduledTask[] = [stockSyncTask, ...ORDER_SCHEDULED_TASKS];
 
 /**
  * A run is identified by its time slot, so every process that ticks in the same slot enqueues the

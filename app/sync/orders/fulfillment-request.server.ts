@@ -1,0 +1,99 @@
+/**
+ * Answers one fulfillment request: Onflow B2C shipment created exactly once, then Shopify's request
+ * accepted (or rejected with a reason the merchant can act on).
+ *
+ * Exactly once: the ledger row is written (state "submitting") before Onflow is called, and any
+ * resumed attempt first asks Onflow for a shipment with our merchant reference. Onflow refusing a
+ * duplicate reference is read as "it already exists".
+ */
+import { PermanentJobError } from "~/jobs/errors";
+import type { JobContext } from "~/jobs/job-context";
+import { activeOasinsForVariants, findHandoff, moveHandoff, openHandoff, recordHandoffDetails, type Handoff, type HandoffState } from "~/models/handoff.server";
+import { isOnflowError } from "~/onflow/errors";
+import type { Shipment } from "~/onflow/gateway";
+import { acceptFulfillmentRequest, readFulfillmentOrder, rejectFulfillmentRequest, type RejectionReason } from "~/shopify/fulfillment-orders.server";
+import { orderSyncContext, type OrderSyncContext } from "./context.server";
+import { markNeedsAttentionWhenOutOfAttempts } from "./needs-attention.server";
+import { merchantReferenceFor, planShipment } from "./shipment-mapper";
+
+const REJECTED_BY_ONFLOW = new Set(["PRODUCTS_INACTIVE", "PRODUCTS_NOT_MAPPED_IN_WAREHOUSE", "PRODUCTS_BY_OASIN_NOT_FOUND"]);
+/** States in which an Onflow shipment may already exist for this reference. */
+const MAYBE_CREATED: HandoffState[] = ["submitting", "retrying", "needs_attention"];
+const STARTABLE: HandoffState[] = ["requested", "rejected", ...MAYBE_CREATED];
+const SHIPMENT_EXISTS: HandoffState[] = ["accepted", "handed_over", "fulfilled"];
+
+export async function handleFulfillmentRequest(job: JobContext, fulfillmentOrderId: string): Promise<void> {
+  const context = await orderSyncContext(job.shop);
+  const fulfillmentOrder = await readFulfillmentOrder(context.shopify, fulfillmentOrderId);
+  if (!fulfillmentOrder) throw new PermanentJobError(`Shopify has no fulfillment order ${fulfillmentOrderId}`);
+
+  const existing = await findHandoff(fulfillmentOrderId);
+  if (fulfillmentOrder.requestStatus !== "SUBMITTED") return; // answered already, withdrawn or cancelled
+  if (existing && SHIPMENT_EXISTS.includes(existing.state as HandoffState)) {
+    // We crashed between recording the shipment and telling Shopify: finish the conversation.
+    await acceptFulfillmentRequest(context.shopify, fulfillmentOrderId, acceptanceMessage(existing.onflowTrackingCode!));
+    return;
+  }
+  if (existing && !STARTABLE.includes(existing.state as HandoffState)) return;
+
+  const handoff =
+    existing ??
+    (await openHandoff({
+      shop: job.shop,
+      fulfillmentOrderId,
+      orderId: fulfillmentOrder.order.id,
+      orderName: fulfillmentOrder.order.name,
+      merchantReference: merchantReferenceFor(fulfillmentOrder.order.name, fulfillmentOrderId),
+    }));
+
+  await markNeedsAttentionWhenOutOfAttempts(job, handoff.id, async () => {
+    const variantIds = fulfillmentOrder.lineItems.nodes.flatMap((line) => (line.variant ? [line.variant.id] : []));
+    const plan = planShipment(fulfillmentOrder, await activeOasinsForVariants(job.shop, variantIds), {
+      warehouseCode: context.shop.warehouseCode,
+      platform: context.shop.onflowPlatform,
+    });
+    if (plan.kind === "refused") {
+      await reject(context, handoff, plan.reason, plan.message);
+      return;
+    }
+    const resuming = MAYBE_CREATED.includes(handoff.state as HandoffState);
+    const submitting = await moveHandoff(handoff.id, STARTABLE, "submitting", { reason: null, rejectionReason: null });
+    if (!submitting) return;
+
+    let trackingCode: string;
+    try {
+      const known = handoff.onflowTrackingCode ?? (resuming ? (await context.onflow.findShipmentByReference(handoff.merchantReference))?.trackingCode : undefined);
+      trackingCode = known ?? (await createOrFind(context, plan.shipment)).trackingCode;
+    } catch (error) {
+      if (isOnflowError(error) && REJECTED_BY_ONFLOW.has(String(error.code))) {
+        await reject(context, submitting, "OTHER", `Onflow refused the shipment (${error.code}): ${error.messages}`);
+        return;
+      }
+      throw error;
+    }
+
+    await recordHandoffDetails(handoff.id, { onflowTrackingCode: trackingCode });
+    await acceptFulfillmentRequest(context.shopify, fulfillmentOrderId, acceptanceMessage(trackingCode));
+    await moveHandoff(handoff.id, ["submitting"], "accepted", { acceptedAt: new Date(), reason: null });
+  });
+}
+
+async function createOrFind(context: OrderSyncContext, shipment: Parameters<OrderSyncContext["onflow"]["createShipment"]>[0]): Promise<Pick<Shipment, "trackingCode">> {
+  try {
+    return await context.onflow.createShipment(shipment);
+  } catch (error) {
+    if (!isOnflowError(error, "SHIPMENT_REFERENCE_ALREADY_EXISTS")) throw error;
+    const found = await context.onflow.findShipmentByReference(shipment.merchantReference);
+    if (!found) throw new Error(`Onflow reports ${shipment.merchantReference} exists but cannot find it yet`, { cause: error });
+    return found;
+  }
+}
+
+async function reject(context: OrderSyncContext, handoff: Handoff, reason: RejectionReason, message: string) {
+  await rejectFulfillmentRequest(context.shopify, handoff.fulfillmentOrderId, reason, message);
+  await moveHandoff(handoff.id, STARTABLE, "rejected", { rejectionReason: reason, reason: message });
+}
+
+function acceptanceMessage(trackingCode: string) {
+  return `Onflow shipment ${trackingCode} created`;
+}
