@@ -13,7 +13,7 @@ import { decryptSecret, encryptSecret } from "~/security/secret-box.server";
 import { shopifyAdmin } from "~/shopify/admin.server";
 import { createFulfillmentService } from "~/shopify/fulfillment-service.server";
 import { checkOnflowConnection, type ConnectionTarget } from "./onflow-connection.server";
-import { type FieldErrors, type SettingsInput } from "./settings-schema";
+import type { ConnectionInput, FieldErrors, SettingsInput } from "./settings-schema";
 
 export const CATALOGUE_BACKFILL_TOPIC = "INTERNAL_CATALOGUE_BACKFILL";
 
@@ -88,7 +88,7 @@ export async function loadSettingsPage(shop: string): Promise<SettingsView & { c
 }
 
 /** The token typed on the form wins; otherwise the saved one is used with the form's environment. */
-function targetFor(stored: StoredShopSettings, input: Pick<SettingsInput, "token" | "environment" | "customBaseUrl">): ConnectionTarget | null {
+function targetFor(stored: StoredShopSettings, input: ConnectionInput): ConnectionTarget | null {
   const token = input.token ?? savedTarget(stored)?.token;
   if (!token) return null;
   return { token, environment: input.environment, customBaseUrl: input.environment === "custom" ? (input.customBaseUrl ?? null) : null };
@@ -100,7 +100,7 @@ export type ConnectionTestResult =
 
 const MISSING_TOKEN = "Paste your Onflow access token (Onflow OMS → Settings → Developer Tools).";
 
-export async function testOnflowConnection(shop: string, input: Pick<SettingsInput, "token" | "environment" | "customBaseUrl">): Promise<ConnectionTestResult> {
+export async function testOnflowConnection(shop: string, input: ConnectionInput): Promise<ConnectionTestResult> {
   const target = targetFor(await requireShop(shop), input);
   if (!target) return { ok: false, message: MISSING_TOKEN, field: "token" };
   const check = await checkOnflowConnection(target);
