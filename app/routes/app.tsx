@@ -22,6 +22,7 @@ export default function App() {
           Dashboard
         </Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/shipments">Shipments</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>
