@@ -28,13 +28,13 @@ beforeAll(async () => {
   onflow = await startOnflowEmulator({ tokens: [TOKEN], rateLimitPerSecond: 1000 });
   shopify = await startShopifyStandin();
   routeShopifyTo(shopify.url);
-  const grant = shopify.standin.addShop(SHOP);
+  const grant = shopify.addShop(SHOP);
   webhookKey = (await installShop(SHOP, grant.access_token)).onflowWebhookKey;
-  locationId = shopify.standin.createFulfillmentService(SHOP, { name: "Onflow", inventoryManagement: true }).locationId;
+  locationId = shopify.createFulfillmentService(SHOP, { name: "Onflow", inventoryManagement: true }).locationId;
   await connectOnflow(SHOP, { baseUrl: onflow.url, token: TOKEN, warehouseCode: WAREHOUSE, locationId });
 
   const skus = ["TEA-1", "TEA-2", "TEA-3"];
-  const products = shopify.standin.createProducts(
+  const products = shopify.createProducts(
     SHOP,
     skus.map((sku) => ({ title: sku, variants: [{ sku, inventory: [{ locationId, onHand: 0 }] }] })),
   );
@@ -62,11 +62,11 @@ async function setOnflowStock(sku: string, quantity: number, stockLevel = "A") {
 }
 
 function onHand(sku: string): number {
-  const level = shopify.standin.inventoryLevel(SHOP, item(sku).inventoryItemId, locationId);
+  const level = shopify.inventoryLevel(SHOP, item(sku).inventoryItemId, locationId);
   return level.quantities.find((quantity: { name: string }) => quantity.name === "on_hand").quantity;
 }
 
-const stockWrites = () => shopify.standin.mutations({ shop: SHOP, name: "inventorySetQuantities" });
+const stockWrites = () => shopify.mutations({ shop: SHOP, name: "inventorySetQuantities" });
 
 async function drain() {
   const worker = new Worker({ handlers: handlerFor, pollMs: 10, concurrency: 1, leaseMs: 60_000, backoffBaseMs: 10, backoffCapMs: 100 });
@@ -84,11 +84,12 @@ async function syncNow() {
   return latestRun();
 }
 
-describe("stock sync against the Onflow emulator and the Shopify stand-in", () => {
-  beforeEach(async () => {
-    await syncNow();
-  });
+// Each test starts from Shopify matching Onflow.
+beforeEach(async () => {
+  await syncNow();
+});
 
+describe("stock sync against the Onflow emulator and the Shopify stand-in", () => {
   it("writes Onflow's sellable stock as on_hand, lists unlinked OASINs, and writes nothing when run again", async () => {
     await setOnflowStock("TEA-1", 12);
     await setOnflowStock("TEA-1", 5, "D1");
@@ -109,5 +110,68 @@ describe("stock sync against the Onflow emulator and the Shopify stand-in", () =
     const second = await syncNow();
     expect(stockWrites()).toHaveLength(writesAfterFirst);
     expect(second).toMatchObject({ status: "succeeded", itemsChanged: 0 });
+  });
+});
+
+describe("Onflow's Updated Stock webhook", () => {
+  it("re-reads and writes that one product without a full run", async () => {
+    const otherBefore = onHand("TEA-2");
+    await setOnflowStock("TEA-1", 30);
+    await setOnflowStock("TEA-2", otherBefore + 2);
+    const writesBefore = stockWrites().length;
+
+    const stored = await recordOnflowWebhook(
+      webhookKey,
+      JSON.stringify({
+        instance_id: "7c1f6a52-1d0e-4b7e-9a55-2b1c3d4e5f60",
+        event_code: "product.update_stock",
+        transaction_id: "580233",
+        transaction_type: "ADJUSTMENT",
+        transaction_created_time: 1_790_000_000,
+        oasin: item("TEA-1").oasin,
+        sku: "TEA-1",
+        movement_quantity: 18,
+        // Deliberately not the truth: the handler reads Onflow again instead of trusting this.
+        remaining_stock: 999,
+        stock_level: "A",
+      }),
+    );
+    expect(stored).toBe("stored");
+    await drain();
+
+    expect([onHand("TEA-1"), onHand("TEA-2")]).toEqual([30, otherBefore]);
+    const writes = stockWrites().slice(writesBefore);
+    expect(writes).toHaveLength(1);
+    expect((writes[0]!.arguments as { input: { quantities: unknown[] } }).input.quantities).toHaveLength(1);
+    expect(await latestRun()).toMatchObject({ trigger: "webhook", status: "succeeded", itemsRead: 1, itemsChanged: 1 });
+  });
+});
+
+describe("a compare-and-swap that goes stale between read and write", () => {
+  it("is re-read and retried under a new key, and ends with Onflow's quantity", async () => {
+    await setOnflowStock("TEA-3", 8);
+    const real = await shopifyAdmin(SHOP);
+    let interfered = false;
+    // The merchant edits TEA-3 in the admin after the run read it and before the run writes.
+    const racing: ShopifyAdmin = {
+      shop: SHOP,
+      graphql: async (query, variables) => {
+        if (!interfered && query.includes("inventorySetQuantities")) {
+          interfered = true;
+          shopify.setInventory(SHOP, { inventoryItemId: item("TEA-3").inventoryItemId, locationId, onHand: 41 });
+        }
+        return real.graphql(query, variables);
+      },
+    };
+    const writesBefore = stockWrites().length;
+
+    const summary = await runStockSync(SHOP, { trigger: "manual", shopify: racing });
+
+    expect(onHand("TEA-3")).toBe(8);
+    expect(summary).toMatchObject({ status: "succeeded", itemsChanged: 1, itemsFailed: 0 });
+    const [refused, accepted] = stockWrites().slice(writesBefore);
+    expect(JSON.stringify(refused!.result)).toContain("CHANGE_FROM_QUANTITY_STALE");
+    expect(accepted!.arguments).toMatchObject({ input: { quantities: [{ inventoryItemId: item("TEA-3").inventoryItemId, quantity: 8, changeFromQuantity: 41 }] } });
+    expect(accepted!.idempotencyKey).not.toBe(refused!.idempotencyKey);
   });
 });
