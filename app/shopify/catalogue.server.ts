@@ -46,8 +46,11 @@ function toCatalogueVariant(product: { id: string; title: string }, node: z.outp
   };
 }
 
-/** Shopify allows up to 2,048 variants per product; 250 is the most one connection page returns. */
-const PRODUCT_VARIANTS_PAGE = 250;
+/**
+ * Shopify allows up to 2,048 variants per product. 100 keeps one page well under the 1,000-point
+ * single-query cost limit (each variant costs its node, inventory item and measurement).
+ */
+const PRODUCT_VARIANTS_PAGE = 100;
 
 const productQuery = `#graphql
   query CatalogueProduct($id: ID!, $first: Int!, $after: String) {
