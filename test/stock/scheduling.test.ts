@@ -25,20 +25,22 @@ afterAll(async () => {
 
 const stockJobs = () => prisma.job.findMany({ where: { shop: SHOP, topic: STOCK_SYNC_TOPIC }, orderBy: { createdAt: "asc" } });
 
-let runningNow = 0;
-let mostAtOnce = 0;
+const runningNow = new Map<string, number>();
+let mostAtOnceForShop = 0;
 
-/** The real handlers, watched for overlap. */
+/** The real handlers, watched for two runs of one shop overlapping. */
 function watchedHandler(topic: string) {
   const handler = handlerFor(topic);
   return (
     handler &&
     (async (job: Parameters<NonNullable<typeof handler>>[0]) => {
-      mostAtOnce = Math.max(mostAtOnce, ++runningNow);
+      const running = (runningNow.get(job.shop) ?? 0) + 1;
+      runningNow.set(job.shop, running);
+      if (job.shop === SHOP) mostAtOnceForShop = Math.max(mostAtOnceForShop, running);
       try {
         await handler(job);
       } finally {
-        runningNow--;
+        runningNow.set(job.shop, (runningNow.get(job.shop) ?? 1) - 1);
       }
     })
   );
@@ -78,6 +80,21 @@ describe("scheduled stock runs", () => {
     expect((await stockJobs()).map((job) => JSON.parse(job.payload))).toEqual([{ trigger: "manual" }]);
   });
 
+  it("records a run that cannot start, with the reason, and parks the job", async () => {
+    const unready = "no-location.myshopify.com";
+    await installShop(unready);
+    await connectOnflow(unready, { baseUrl: onflow.url, token: "sched-token" });
+    await requestStockSync(unready);
+    while ((await worker("process-a").drainOnce()) > 0);
+
+    const run = await prisma.stockRun.findFirstOrThrow({ where: { shop: unready } });
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatch(/Onflow location is not registered/);
+    expect(run.finishedAt).not.toBeNull();
+    const job = await prisma.job.findFirstOrThrow({ where: { shop: unready, topic: STOCK_SYNC_TOPIC } });
+    expect(job.status).toBe("dead");
+  });
+
   it("never runs the same shop's stock in two workers at once", async () => {
     await prisma.job.deleteMany({ where: { shop: SHOP } });
     await prisma.stockRun.deleteMany({ where: { shop: SHOP } });
@@ -95,7 +112,7 @@ describe("scheduled stock runs", () => {
 
     await onflow.control.clearFaults();
 
-    expect(mostAtOnce).toBe(1);
+    expect(mostAtOnceForShop).toBe(1);
     const runs = await prisma.stockRun.findMany({ where: { shop: SHOP }, orderBy: { startedAt: "asc" } });
     expect(runs.map((run) => [run.trigger, run.status])).toEqual(expect.arrayContaining([["manual", "succeeded"], ["scheduled", "succeeded"]]));
     expect(runs).toHaveLength(2);
