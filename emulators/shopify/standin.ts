@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "graphql";
 import type { TokenGrant } from "./access-tokens";
 import { AccessTokens } from "./access-tokens";
 import type { AdminGraphqlResponse, ExecutedMutation, GraphqlRequestBody } from "./admin-graphql";
 import { executeAdminGraphql } from "./admin-graphql";
+import { adminSchema } from "./admin-schema";
 import type { ThrottleSettings, ThrottleStatus } from "./cost-bucket";
 import { CostBucket } from "./cost-bucket";
 import { cancelOrder, submitCancellationRequest, submitFulfillmentRequest } from "./fulfillment-flow";
@@ -62,7 +61,7 @@ export interface ControlOrderInput extends Omit<OrderInput, "lineItems"> {
 
 /** Controls for a test to act as the merchant (and as Shopify's routing), and to read what the app did. */
 export class ShopifyStandin {
-  readonly schema: GraphQLSchema = buildSchema(readFileSync(new URL("./admin-schema.graphql", import.meta.url), "utf8"));
+  readonly schema: GraphQLSchema = adminSchema();
   readonly webhooks: WebhookSender;
   readonly tokens: AccessTokens;
   readonly apiKey: string;
