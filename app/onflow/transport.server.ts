@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { throttleForAccount } from "./account-throttle.server";
 import { ONFLOW_ENDPOINTS, buildEndpointPath, type OnflowEndpointName } from "./endpoints";
 import { OnflowError } from "./errors";
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs, shouldRetry, type RetryPolicy } from "./retry-policy";
+import { parseRetryAfter, retryDelayMs, shouldRetry, type RetryPolicy } from "./retry-policy";
 import { envelopeSchema } from "./schemas";
 import type { Language } from "./statuses";
 

@@ -22,9 +22,9 @@ const emulator = await startOnflowEmulator({
   seed: values.seed === undefined ? undefined : Number(values.seed),
 });
 
-console.log(`Onflow emulator listening on ${emulator.url}`);
-console.log(`Tokens: ${emulator.tokens.join(", ")}`);
-console.log(`Control API: ${emulator.url}/__control`);
+console.log(
+  [`Onflow emulator listening on ${emulator.url}`, `Tokens: ${emulator.tokens.join(", ")}`, `Control API: ${emulator.url}/__control`].join("\n"),
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
