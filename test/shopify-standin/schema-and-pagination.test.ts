@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningShopifyStandin } from "../../emulators/shopify";
 import { startShopifyStandin } from "../../emulators/shopify";
+import type { AdminResponse } from "../support/admin-graphql-client";
 import { adminGraphqlClient } from "../support/admin-graphql-client";
 
 const SHOP = "catalogue.myshopify.com";
@@ -28,7 +29,7 @@ describe("products pagination", () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const { data } = await graphql(PAGE, { after });
+      const { data }: AdminResponse = await graphql(PAGE, { after });
       titles.push(...data.products.edges.map((edge: { node: { title: string } }) => edge.node.title));
       after = data.products.pageInfo.hasNextPage ? data.products.pageInfo.endCursor : null;
       pages++;
