@@ -126,7 +126,7 @@ describe("the fetch redirect preload", () => {
     promisify(execFile)(
       process.execPath,
       ["--import", REDIRECT, "--input-type=module", "-e", `const r = await fetch("https://${SHOP}/admin/api/2026-07/graphql.json?x=1", { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": process.env.TOKEN }, body: JSON.stringify({ query: "{ shop { myshopifyDomain } }" }) }); console.log(await r.text());`],
-      { env: { PATH: process.env.PATH ?? "", ...env } as NodeJS.ProcessEnv },
+      { env: { PATH: process.env.PATH ?? "", ...env } as unknown as NodeJS.ProcessEnv },
     );
 
   it("sends https://<shop>.myshopify.com calls to the stand-in", async () => {
