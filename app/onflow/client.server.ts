@@ -45,27 +45,33 @@ export function createOnflowClient(options: OnflowClientOptions): OnflowGateway 
     fetch: options.fetch ?? globalThis.fetch,
   });
 
-  async function list<Schema extends z.ZodType, Item>(
+  /** A list page as Onflow sent it: `total` stays null when the envelope omits it. */
+  async function fetchList<Schema extends z.ZodType, Item>(
     endpointName: Parameters<typeof call>[0],
     rowSchema: Schema,
     toItem: (row: z.output<Schema>) => Item,
     query: Record<string, string | number | undefined> = {},
-  ): Promise<Page<Item>> {
+  ): Promise<{ items: Item[]; total: number | null }> {
     const { data, total } = await call(endpointName, z.array(rowSchema), { query });
-    const items = data.map(toItem);
+    return { items: data.map(toItem), total };
+  }
+
+  async function list<Schema extends z.ZodType, Item>(...args: Parameters<typeof fetchList<Schema, Item>>): Promise<Page<Item>> {
+    const { items, total } = await fetchList(...args);
     return { items, total: total ?? items.length };
   }
 
   /** README §9 [inferred]: stop on a short page, since filters may be ignored and `total` absent. */
   async function findFirst<Item>(
-    fetchPage: (page: number, pageSize: number) => Promise<Page<Item>>,
+    fetchPage: (page: number, pageSize: number) => Promise<{ items: Item[]; total: number | null }>,
     matches: (item: Item) => boolean,
   ): Promise<Item | null> {
     for (let page = 1; ; page += 1) {
       const { items, total } = await fetchPage(page, DEFAULT_ONFLOW_PAGE_SIZE);
       const found = items.find(matches);
       if (found) return found;
-      if (items.length < DEFAULT_ONFLOW_PAGE_SIZE || page * DEFAULT_ONFLOW_PAGE_SIZE >= total) return null;
+      const lastPage = items.length < DEFAULT_ONFLOW_PAGE_SIZE || (total !== null && page * DEFAULT_ONFLOW_PAGE_SIZE >= total);
+      if (lastPage) return null;
     }
   }
 
@@ -103,7 +109,10 @@ export function createOnflowClient(options: OnflowClientOptions): OnflowGateway 
     listProducts: ({ page, pageSize, sku }) =>
       list("listProducts", wire.productSchema, map.toProduct, { [Q.page]: page, [Q.pageSize]: pageSize, [Q.sku]: sku }),
     findProductBySku: (sku) =>
-      findFirst((page, pageSize) => gateway.listProducts({ page, pageSize, sku }), (product) => product.sku === sku),
+      findFirst(
+        (page, pageSize) => fetchList("listProducts", wire.productSchema, map.toProduct, { [Q.page]: page, [Q.pageSize]: pageSize, [Q.sku]: sku }),
+        (product) => product.sku === sku,
+      ),
     async getProduct(oasin) {
       const { data } = await call("getProduct", wire.productSchema, { pathParams: { oasin } });
       return map.toProduct(data);
@@ -133,7 +142,12 @@ export function createOnflowClient(options: OnflowClientOptions): OnflowGateway 
       }),
     findShipmentByReference: (merchantReference) =>
       findFirst(
-        (page, pageSize) => gateway.listShipments({ page, pageSize, merchantReference }),
+        (page, pageSize) =>
+          fetchList("listShipments", wire.shipmentSchema, map.toShipment, {
+            [Q.page]: page,
+            [Q.pageSize]: pageSize,
+            [Q.merchantTrackingReference]: merchantReference,
+          }),
         (shipment) => shipment.merchantReference === merchantReference,
       ),
     async getShipment(trackingCode) {

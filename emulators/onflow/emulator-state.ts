@@ -44,6 +44,9 @@ export interface EmulatorCounters {
   droppedConnections: number;
 }
 
+/** A long demo run must not grow without bound; tests read far fewer. */
+const REQUEST_LOG_LIMIT = 5_000;
+
 const ID_STARTS = { OASIN: 3000101, OAPO: 900000001, OASC: 70000001, OARSC: 810000001, TXN: 580001, COURIER: 1000000001 };
 
 function createIdSequence(): IdSequence {
@@ -61,6 +64,7 @@ export class EmulatorState {
   webhookTargets = new Map<string, string[]>();
   buckets = new Map<string, TokenBucket>();
   requestLog: LoggedRequest[] = [];
+  private requestSequence = 0;
   counters: EmulatorCounters = EmulatorState.emptyCounters();
   faults: FaultInjector;
   readonly webhooks = new WebhookSender();
@@ -93,6 +97,7 @@ export class EmulatorState {
 
   clearLog(): void {
     this.requestLog = [];
+    this.requestSequence = 0;
     this.counters = EmulatorState.emptyCounters();
   }
 
@@ -111,7 +116,9 @@ export class EmulatorState {
   }
 
   record(entry: Omit<LoggedRequest, "sequence" | "at">): void {
-    this.requestLog.push({ sequence: this.requestLog.length + 1, at: new Date().toISOString(), ...entry });
+    this.requestSequence += 1;
+    this.requestLog.push({ sequence: this.requestSequence, at: new Date().toISOString(), ...entry });
+    if (this.requestLog.length > REQUEST_LOG_LIMIT) this.requestLog.shift();
     this.counters.requests += 1;
     const status = String(entry.status);
     this.counters.byStatus[status] = (this.counters.byStatus[status] ?? 0) + 1;

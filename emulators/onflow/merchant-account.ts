@@ -481,8 +481,9 @@ export class MerchantAccount {
       const courier = COURIERS_BY_PLATFORM[shipment.request.platform] ?? COURIERS_BY_PLATFORM.retail;
       shipment.courierTrackingCode ??= `${courier.prefix}${this.ids.next("COURIER")}`;
       shipment.courierName = courier.name;
-      shipment.handoverTime = nowSeconds();
       this.changeShipmentStatus(shipment, SHIPMENT_STATUS_CODES.handedOver.value, language);
+      // shipment-b2c.md §3: handover_time equals status_info.updated_time at 300.
+      shipment.handoverTime = shipment.statusTime;
     }
   }
 
