@@ -1,11 +1,13 @@
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   { ignores: ["build/**", "node_modules/**", ".cache/**", "bench/results/**", "test-results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { languageOptions: { globals: { ...globals.node } } },
   {
     plugins: { "react-hooks": reactHooks },
     rules: {
