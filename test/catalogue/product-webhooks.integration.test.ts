@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { WebhookDelivery } from "../../emulators/shopify/server";
+import type { WebhookDelivery } from "../../emulators/shopify";
 import prisma from "~/db.server";
 import { AWAITING_LOCATION_REASON } from "~/sync/catalogue/sync-variant.server";
 import { NO_SKU_REASON } from "~/sync/catalogue/variant-eligibility";

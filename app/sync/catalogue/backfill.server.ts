@@ -18,7 +18,8 @@ export const CATALOGUE_BACKFILL_TOPIC = "INTERNAL_CATALOGUE_BACKFILL";
 /** Within Shopify's 250 per page; each variant costs up to four Onflow calls at 10 per second. */
 export const BACKFILL_PAGE_SIZE = 100;
 
-const backfillPayloadSchema = z.looseObject({ backfillId: z.string() });
+/** Without a backfill id the job is a request: it joins the running backfill or starts one. */
+const backfillPayloadSchema = z.looseObject({ backfillId: z.string().optional() });
 
 function pageDeliveryId(backfillId: string, cursor: string | null) {
   return `catalogue-backfill:${backfillId}:${cursor ?? "start"}`;
@@ -47,11 +48,11 @@ export interface BackfillOptions extends CatalogueContextOverrides {
 export function catalogueBackfillHandler(options: BackfillOptions = {}) {
   return async (job: JobContext) => {
     const parsed = backfillPayloadSchema.safeParse(job.payload);
-    if (!parsed.success) throw new PermanentJobError("Catalogue backfill job without a backfill id");
-    const backfill = await findBackfill(parsed.data.backfillId);
-    if (!backfill || backfill.shop !== job.shop || backfill.status !== "running") return;
+    if (!parsed.success) throw new PermanentJobError("Catalogue backfill job with an unreadable backfill id");
     const context = await catalogueContext(job.shop, options);
     if (!context) throw new PermanentJobError("Connect Onflow and choose a warehouse before syncing the catalogue");
+    const backfill = parsed.data.backfillId ? await findBackfill(parsed.data.backfillId) : (await findOrStartBackfill(job.shop)).backfill;
+    if (!backfill || backfill.shop !== job.shop || backfill.status !== "running") return;
 
     try {
       const page = await readVariantPage(context.admin, backfill.cursor, options.pageSize ?? BACKFILL_PAGE_SIZE);

@@ -93,7 +93,10 @@ async function advance(context: CatalogueContext, variant: CatalogueVariant & { 
     await context.onflow.assignProduct({ oasin: link.oasin!, warehouseCode: context.warehouseCode });
     link = await recordLinkProgress(link.id, { state: "assigned", reason: null });
   }
-  if (link.stockedAt) return (await recordLinkProgress(link.id, { state: "active", reason: null })).state as ProductLinkState;
+  if (link.stockedAt) {
+    if (link.state !== "active" || link.reason !== null) await recordLinkProgress(link.id, { state: "active", reason: null });
+    return "active";
+  }
   const locationId = context.shop.locationId;
   if (!locationId || !variant.inventoryItemId) {
     await recordLinkProgress(link.id, { state: "assigned", reason: AWAITING_LOCATION_REASON });
