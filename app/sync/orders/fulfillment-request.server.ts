@@ -28,7 +28,8 @@ export async function handleFulfillmentRequest(job: JobContext, fulfillmentOrder
   if (!fulfillmentOrder) throw new PermanentJobError(`Shopify has no fulfillment order ${fulfillmentOrderId}`);
 
   const existing = await findHandoff(fulfillmentOrderId);
-  if (fulfillmentOrder.requestStatus !== "SUBMITTED") return; // answered already, withdrawn or cancelled
+  // Answered already, withdrawn, or cancelled by the merchant while the request waited.
+  if (fulfillmentOrder.status !== "OPEN" || fulfillmentOrder.requestStatus !== "SUBMITTED") return;
   if (existing && SHIPMENT_EXISTS.includes(existing.state as HandoffState)) {
     // We crashed between recording the shipment and telling Shopify: finish the conversation.
     await acceptFulfillmentRequest(context.shopify, fulfillmentOrderId, acceptanceMessage(existing.onflowTrackingCode!));

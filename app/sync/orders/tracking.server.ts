@@ -26,7 +26,15 @@ export async function applyShipmentUpdate(context: OrderSyncContext, update: Shi
     ...(update.courierName ? { courierName: update.courierName } : {}),
   });
   if (update.status.status === "handed_over") await fulfilAtHandover(context, handoff, update);
-  if (update.status.status === "cancelled") await moveHandoff(handoff.id, ["cancel_requested"], "cancelled");
+  if (update.status.status === "cancelled") await recordOnflowCancellation(handoff, update.trackingCode);
+}
+
+/** Expected after our own cancel; otherwise the warehouse dropped an order Shopify still expects. */
+async function recordOnflowCancellation(handoff: Handoff, trackingCode: string) {
+  if (await moveHandoff(handoff.id, ["cancel_requested"], "cancelled")) return;
+  await moveHandoff(handoff.id, ["accepted"], "needs_attention", {
+    reason: `Onflow cancelled shipment ${trackingCode}; the Shopify fulfillment order is still open`,
+  });
 }
 
 async function fulfilAtHandover(context: OrderSyncContext, handoff: Handoff, update: ShipmentUpdate) {
