@@ -1,10 +1,13 @@
+import { orderSyncContext } from "~/sync/orders/context.server";
+import { pollOpenShipments } from "~/sync/orders/tracking.server";
+
 /**
- * Hand-offs and fulfillments that are due must be recorded before stock is written, or a parcel
- * Onflow has already shipped (and no longer counts) would still be committed in Shopify and be
- * counted twice. The orders sync owns that work; this hook is where the stock run asks for it.
+ * Hand-offs and fulfillments that are due must be recorded before stock is written: a parcel Onflow
+ * has already handed to the carrier no longer counts in Onflow's stock, so unless Shopify has
+ * fulfilled it (taking it out of committed and on_hand) the same parcel would be counted twice.
  */
 export type BeforeStockRun = (shop: string) => Promise<void>;
 
-// The orders engineer's tracking poll (app/sync/orders/) does not export a "record due
-// fulfillments" function yet; until it does, nothing is due from the stock side.
-export const beforeStockRun: BeforeStockRun = async () => {};
+export const beforeStockRun: BeforeStockRun = async (shop) => {
+  await pollOpenShipments(await orderSyncContext(shop));
+};

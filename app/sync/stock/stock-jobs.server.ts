@@ -6,13 +6,14 @@ import { runStockSync } from "./run-stock-sync.server";
 
 import { STOCK_SYNC_TOPIC } from "./topics";
 
-const stockSyncPayloadSchema = z.union([z.looseObject({ trigger: z.literal("manual") }), z.looseObject({ scheduledAt: z.string() })]);
+/** `{ trigger: "manual" }` from "Sync stock now", `{ scheduledAt }` from the scheduler. */
+const stockSyncPayloadSchema = z.looseObject({ trigger: z.enum(["manual", "scheduled"]).optional(), scheduledAt: z.string().optional() });
 
 /** The scheduler's slot job and the dashboard's "Sync stock now" both land here. */
 export async function handleStockSyncJob(job: JobContext) {
   const payload = stockSyncPayloadSchema.safeParse(job.payload);
   if (!payload.success) throw new PermanentJobError(`Unexpected ${STOCK_SYNC_TOPIC} payload: ${payload.error.message}`);
-  await runStockSync(job.shop, { trigger: "trigger" in payload.data ? "manual" : "scheduled" });
+  await runStockSync(job.shop, { trigger: payload.data.trigger ?? "scheduled" });
 }
 
 /**
