@@ -75,7 +75,7 @@ export function createOnflowClient(options: OnflowClientOptions): OnflowGateway 
     }
   }
 
-  const gateway: OnflowGateway = {
+  return {
     listWarehouses: async () => (await list("listWarehouses", wire.warehouseSchema, map.toWarehouse)).items,
     listBrands: async () => (await list("listBrands", wire.brandSchema, (brand) => ({ id: brand.id, name: brand.name }))).items,
     listProvinces: async () => (await list("listProvinces", wire.addressUnitSchema, map.toAddressUnit)).items,
@@ -210,6 +210,5 @@ export function createOnflowClient(options: OnflowClientOptions): OnflowGateway 
       });
       return map.toReturnCancellation(data);
     },
-  };
-  return gateway;
+  } satisfies OnflowGateway;
 }
