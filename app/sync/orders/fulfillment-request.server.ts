@@ -48,29 +48,34 @@ export async function handleFulfillmentRequest(job: JobContext, fulfillmentOrder
     }));
 
   await markNeedsAttentionWhenOutOfAttempts(job, handoff.id, async () => {
-    const variantIds = fulfillmentOrder.lineItems.nodes.flatMap((line) => (line.variant ? [line.variant.id] : []));
-    const plan = planShipment(fulfillmentOrder, await activeOasinsForVariants(job.shop, variantIds), {
-      warehouseCode: context.shop.warehouseCode,
-      platform: context.shop.onflowPlatform,
-    });
-    if (plan.kind === "refused") {
-      await reject(context, handoff, plan.reason, plan.message);
-      return;
-    }
+    // A resumed hand-off may already have its shipment: never plan (or reject) past an existing one.
     const resuming = MAYBE_CREATED.includes(handoff.state as HandoffState);
-    const submitting = await moveHandoff(handoff.id, STARTABLE, "submitting", { reason: null, rejectionReason: null });
-    if (!submitting) return;
+    const existingCode =
+      handoff.onflowTrackingCode ?? (resuming ? (await context.onflow.findShipmentByReference(handoff.merchantReference))?.trackingCode : undefined);
 
-    let trackingCode: string;
-    try {
-      const known = handoff.onflowTrackingCode ?? (resuming ? (await context.onflow.findShipmentByReference(handoff.merchantReference))?.trackingCode : undefined);
-      trackingCode = known ?? (await createOrFind(context, plan.shipment)).trackingCode;
-    } catch (error) {
-      if (isOnflowError(error) && REJECTED_BY_ONFLOW.has(String(error.code))) {
-        await reject(context, submitting, "OTHER", `Onflow refused the shipment (${error.code}): ${error.messages}`);
+    let trackingCode = existingCode;
+    if (!trackingCode) {
+      const variantIds = fulfillmentOrder.lineItems.nodes.flatMap((line) => (line.variant ? [line.variant.id] : []));
+      const plan = planShipment(fulfillmentOrder, await activeOasinsForVariants(job.shop, variantIds), {
+        warehouseCode: context.shop.warehouseCode,
+        platform: context.shop.onflowPlatform,
+      });
+      if (plan.kind === "refused") {
+        await reject(context, handoff, plan.reason, plan.message);
         return;
       }
-      throw error;
+      if (!(await moveHandoff(handoff.id, STARTABLE, "submitting", { reason: null, rejectionReason: null }))) return;
+      try {
+        trackingCode = (await createOrFind(context, plan.shipment)).trackingCode;
+      } catch (error) {
+        if (isOnflowError(error) && REJECTED_BY_ONFLOW.has(String(error.code))) {
+          await reject(context, handoff, "OTHER", `Onflow refused the shipment (${error.code}): ${error.messages}`);
+          return;
+        }
+        throw error;
+      }
+    } else {
+      await moveHandoff(handoff.id, STARTABLE, "submitting", { reason: null });
     }
 
     await recordHandoffDetails(handoff.id, { onflowTrackingCode: trackingCode });
