@@ -10,7 +10,7 @@ import { assertNoUserErrors, type ShopifyAdmin } from "./admin.server";
 const weightSchema = z.object({ unit: z.enum(["GRAMS", "KILOGRAMS", "OUNCES", "POUNDS"]), value: z.number() }).nullish();
 
 const inventoryItemSchema = z
-  .object({ id: z.string(), measurement: z.object({ weight: weightSchema }).nullish() })
+  .object({ id: z.string(), requiresShipping: z.boolean().nullish(), measurement: z.object({ weight: weightSchema }).nullish() })
   .nullish();
 
 const variantFields = `
@@ -19,7 +19,7 @@ const variantFields = `
   sku
   barcode
   price
-  inventoryItem { id measurement { weight { unit value } } }
+  inventoryItem { id requiresShipping measurement { weight { unit value } } }
 `;
 
 const variantNodeSchema = z.object({
@@ -42,6 +42,7 @@ function toCatalogueVariant(product: { id: string; title: string }, node: z.outp
     barcode: node.barcode ?? null,
     price: node.price == null ? null : String(node.price),
     inventoryItemId: node.inventoryItem?.id ?? null,
+    requiresShipping: node.inventoryItem?.requiresShipping ?? true,
     weight: weight ? { unit: weight.unit, value: weight.value } : null,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CatalogueVariant } from "~/sync/catalogue/catalogue-variant";
 import { onflowProductName, toCreateProductInput, weightInGrams } from "~/sync/catalogue/product-mapper";
-import { repeatedSkus } from "~/sync/catalogue/variant-eligibility";
+import { NO_SKU_REASON, NOT_SHIPPED_REASON, ownSkipReason, repeatedSkus } from "~/sync/catalogue/variant-eligibility";
 
 const variant = (overrides: Partial<CatalogueVariant> = {}): CatalogueVariant & { sku: string } => ({
   productId: "gid://shopify/Product/1",
@@ -11,6 +11,7 @@ const variant = (overrides: Partial<CatalogueVariant> = {}): CatalogueVariant & 
   barcode: "8930000123457",
   price: "145000.00",
   inventoryItemId: "gid://shopify/InventoryItem/21",
+  requiresShipping: true,
   weight: { value: 280, unit: "GRAMS" },
   ...overrides,
   sku: overrides.sku ?? "TEA-OOLONG-250",
@@ -70,5 +71,13 @@ describe("repeatedSkus", () => {
   it("finds SKUs used by more than one variant, ignoring blanks", () => {
     const skus = repeatedSkus([variant({ sku: "A" }), variant({ sku: "B" }), variant({ sku: "A " }), { ...variant(), sku: null }, { ...variant(), sku: "" }]);
     expect([...skus]).toEqual(["A"]);
+  });
+});
+
+describe("ownSkipReason", () => {
+  it("keeps variants without a SKU or without shipping away from the warehouse", () => {
+    expect(ownSkipReason({ sku: "  ", requiresShipping: true })).toBe(NO_SKU_REASON);
+    expect(ownSkipReason({ sku: "EBOOK-1", requiresShipping: false })).toBe(NOT_SHIPPED_REASON);
+    expect(ownSkipReason({ sku: "TEA-1", requiresShipping: true })).toBeNull();
   });
 });

@@ -14,5 +14,7 @@ export interface CatalogueVariant {
   /** Decimal string in the shop's currency, as Shopify gives it. */
   price: string | null;
   inventoryItemId: string | null;
+  /** False for digital goods and services: nothing for a warehouse to ship. */
+  requiresShipping: boolean;
   weight: { value: number; unit: ShopifyWeightUnit } | null;
 }

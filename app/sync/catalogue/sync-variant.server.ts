@@ -19,7 +19,7 @@ import type { CatalogueContext } from "./catalogue-context.server";
 import type { CatalogueVariant } from "./catalogue-variant";
 import { deactivateLink } from "./deactivate-link.server";
 import { toCreateProductInput } from "./product-mapper";
-import { NO_SKU_REASON, normalisedSku, sharedSkuReason } from "./variant-eligibility";
+import { normalisedSku, ownSkipReason, sharedSkuReason } from "./variant-eligibility";
 
 export const AWAITING_LOCATION_REASON = "Waiting for the Onflow location in Shopify; it is created when the connection is saved.";
 
@@ -68,7 +68,8 @@ function variantTitle(variant: CatalogueVariant): string {
 }
 
 async function skipReasonFor(domain: string, variant: CatalogueVariant, link: ProductLink, sku: string | null, repeatedInBatch: ReadonlySet<string>) {
-  if (!sku) return NO_SKU_REASON;
+  const own = ownSkipReason(variant);
+  if (own || !sku) return own;
   // The variant that reached Onflow first keeps the SKU; a newcomer cannot share it.
   if (link.oasin) return null;
   if (repeatedInBatch.has(sku)) return sharedSkuReason(sku, "another variant read with it");
