@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idempotencyKeyFor, inBatches, MAX_QUANTITIES_PER_WRITE, planStockWrites } from "~/sync/stock/plan";
+import { idempotencyKeyFor, inBatches, MAX_QUANTITIES_PER_WRITE, planStockWrites, restrictTo } from "~/sync/stock/plan";
 
 const links = [
   { oasin: "OASIN1", inventoryItemId: "gid://shopify/InventoryItem/1" },
@@ -39,6 +39,12 @@ describe("planStockWrites", () => {
     expect(plan.unlinkedOasins).toEqual(["OASIN8", "OASIN9"]);
     expect(plan.notStocked).toEqual(["gid://shopify/InventoryItem/1"]);
     expect(plan.writes).toEqual([]);
+  });
+});
+
+describe("restrictTo", () => {
+  it("keeps only the refreshed products, at 0 when Onflow no longer lists them", () => {
+    expect(Object.fromEntries(restrictTo(new Map([["OASIN1", 4], ["OASIN2", 9]]), ["OASIN1", "OASIN3"]))).toEqual({ OASIN1: 4, OASIN3: 0 });
   });
 });
 

@@ -59,6 +59,11 @@ export function planStockWrites(input: {
   return { writes, unchanged, notStocked, unlinkedOasins };
 }
 
+/** A single-product refresh: only these OASINs, and one Onflow no longer lists has nothing sellable left. */
+export function restrictTo(sellableByOasin: ReadonlyMap<string, number>, oasins: readonly string[]): Map<string, number> {
+  return new Map(oasins.map((oasin) => [oasin, sellableByOasin.get(oasin) ?? 0]));
+}
+
 export function inBatches<Item>(items: readonly Item[], size = MAX_QUANTITIES_PER_WRITE): Item[][] {
   const batches: Item[][] = [];
   for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));

@@ -10,7 +10,7 @@ import { shopifyAdmin } from "~/shopify/admin.server";
 import { readOnHand, setOnHand } from "~/shopify/inventory.server";
 import { onflowForShop } from "~/sync/onflow-for-shop.server";
 import { beforeStockRun, type BeforeStockRun } from "./before-stock-run.server";
-import { idempotencyKeyFor, inBatches, planStockWrites, type PlannedWrite } from "./plan";
+import { idempotencyKeyFor, inBatches, planStockWrites, restrictTo, type PlannedWrite } from "./plan";
 import { readOnflowStock } from "./read-onflow-stock.server";
 import { sellableQuantities } from "./sellable-quantity";
 
@@ -68,15 +68,12 @@ async function syncStock(shop: Shop & { warehouseCode: string; locationId: strin
   const onflow = options.onflow ?? onflowForShop(shop);
   const admin = options.shopify ?? (await shopifyAdmin(shop.domain));
 
-  const sellable = sellableQuantities(await readOnflowStock(onflow, shop.warehouseCode), shop.warehouseCode);
-  const wanted = options.oasins ? new Set(options.oasins) : null;
-  if (wanted) for (const oasin of sellable.keys()) if (!wanted.has(oasin)) sellable.delete(oasin);
-  // A refreshed product Onflow no longer lists has nothing sellable left.
-  if (wanted) for (const oasin of wanted) if (!sellable.has(oasin)) sellable.set(oasin, 0);
+  const everything = sellableQuantities(await readOnflowStock(onflow, shop.warehouseCode), shop.warehouseCode);
+  const sellable = options.oasins ? restrictTo(everything, options.oasins) : everything;
 
   const links = await stockLinks(shop.domain, options.oasins);
   const onHand = await readOnHand(admin, shop.locationId, [...new Set(links.map((link) => link.inventoryItemId))]);
-  const plan = planStockWrites({ sellableByOasin: sellable, links, onHandByItem: onHand, absentMeansZero: !wanted });
+  const plan = planStockWrites({ sellableByOasin: sellable, links, onHandByItem: onHand, absentMeansZero: !options.oasins });
 
   const writer = new OnHandWriter(admin, shop.locationId, runId);
   for (const [batchIndex, batch] of inBatches(plan.writes).entries()) await writer.write(batch, batchIndex);
