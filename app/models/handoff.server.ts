@@ -80,11 +80,6 @@ export async function findShopHandoff(shop: string, id: string) {
   return prisma.handoff.findFirst({ where: { shop, id } });
 }
 
-export async function countHandoffsByState(shop: string): Promise<Record<string, number>> {
-  const groups = await prisma.handoff.groupBy({ by: ["state"], where: { shop }, _count: { _all: true } });
-  return Object.fromEntries(groups.map((group) => [group.state, group._count._all]));
-}
-
 /**
  * Variant GID → OASIN for the given variants whose Onflow product can take orders. Read-only access
  * to the catalogue's links, kept here because the hand-off is the only reader that needs this view.
