@@ -31,7 +31,7 @@ const variantNodeSchema = z.object({
   inventoryItem: inventoryItemSchema,
 });
 
-function toCatalogueVariant(product: { id: string; title: string }, node: z.output<typeof variantNodeSchema>): CatalogueVariant {
+function toCatalogueVariant(product: { id: string; title: string }, node: z.output<typeof variantNodeSchema>, currencyCode: string): CatalogueVariant {
   const weight = node.inventoryItem?.measurement?.weight;
   return {
     productId: product.id,
@@ -40,7 +40,7 @@ function toCatalogueVariant(product: { id: string; title: string }, node: z.outp
     variantTitle: node.title,
     sku: node.sku ?? null,
     barcode: node.barcode ?? null,
-    price: node.price == null ? null : String(node.price),
+    price: node.price == null ? null : { amount: String(node.price), currencyCode },
     inventoryItemId: node.inventoryItem?.id ?? null,
     requiresShipping: node.inventoryItem?.requiresShipping ?? true,
     weight: weight ? { unit: weight.unit, value: weight.value } : null,
@@ -55,6 +55,7 @@ const PRODUCT_VARIANTS_PAGE = 100;
 
 const productQuery = `#graphql
   query CatalogueProduct($id: ID!, $first: Int!, $after: String) {
+    shop { currencyCode }
     product(id: $id) {
       id
       title
@@ -67,7 +68,10 @@ const productQuery = `#graphql
 
 const pageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() });
 
+const shopCurrencySchema = z.object({ currencyCode: z.string() });
+
 const productResponseSchema = z.object({
+  shop: shopCurrencySchema,
   product: z
     .object({
       id: z.string(),
@@ -85,7 +89,7 @@ export async function readProductVariants(admin: ShopifyAdmin, productId: string
     const data = productResponseSchema.parse(await admin.graphql(productQuery, { id: productId, first: PRODUCT_VARIANTS_PAGE, after }));
     if (!data.product) return null;
     const product = data.product;
-    variants.push(...product.variants.nodes.map((node) => toCatalogueVariant(product, node)));
+    variants.push(...product.variants.nodes.map((node) => toCatalogueVariant(product, node, data.shop.currencyCode)));
     if (!product.variants.pageInfo.hasNextPage || !product.variants.pageInfo.endCursor) return variants;
     after = product.variants.pageInfo.endCursor;
   }
@@ -93,6 +97,7 @@ export async function readProductVariants(admin: ShopifyAdmin, productId: string
 
 const variantPageQuery = `#graphql
   query CatalogueVariantPage($first: Int!, $after: String) {
+    shop { currencyCode }
     productVariants(first: $first, after: $after) {
       nodes { ${variantFields} product { id title } }
       pageInfo { hasNextPage endCursor }
@@ -100,6 +105,7 @@ const variantPageQuery = `#graphql
   }`;
 
 const variantPageSchema = z.object({
+  shop: shopCurrencySchema,
   productVariants: z.object({
     nodes: z.array(variantNodeSchema.extend({ product: z.object({ id: z.string(), title: z.string() }) })),
     pageInfo: pageInfoSchema,
@@ -115,7 +121,7 @@ export async function readVariantPage(admin: ShopifyAdmin, after: string | null,
   const data = variantPageSchema.parse(await admin.graphql(variantPageQuery, { first: pageSize, after }));
   const { nodes, pageInfo } = data.productVariants;
   return {
-    variants: nodes.map((node) => toCatalogueVariant(node.product, node)),
+    variants: nodes.map((node) => toCatalogueVariant(node.product, node, data.shop.currencyCode)),
     nextCursor: pageInfo.hasNextPage ? (pageInfo.endCursor ?? null) : null,
   };
 }

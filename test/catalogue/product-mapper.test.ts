@@ -9,7 +9,7 @@ const variant = (overrides: Partial<CatalogueVariant> = {}): CatalogueVariant & 
   variantId: "gid://shopify/ProductVariant/11",
   variantTitle: "Default Title",
   barcode: "8930000123457",
-  price: "145000.00",
+  price: { amount: "145000.00", currencyCode: "VND" },
   inventoryItemId: "gid://shopify/InventoryItem/21",
   requiresShipping: true,
   weight: { value: 280, unit: "GRAMS" },
@@ -56,6 +56,10 @@ describe("toCreateProductInput", () => {
       weightGrams: 280,
       priceVnd: 145000,
     });
+  });
+
+  it("sends no price for a shop that does not sell in VND", () => {
+    expect(toCreateProductInput(variant({ price: { amount: "19.99", currencyCode: "USD" } }), { brandId: 3105 }).priceVnd).toBeUndefined();
   });
 
   it("passes a Vietnamese variant name unchanged and omits what Shopify does not know", () => {

@@ -45,7 +45,7 @@ describe("products/create", () => {
 
     const atOnflow = await productBySku("AODAI-DO-M");
     expect(atOnflow).toHaveLength(1);
-    expect(atOnflow[0]).toMatchObject({ name: "Áo dài lụa tơ tằm – Đỏ / M", status: "ACTIVE", weightGrams: 450, barcodes: ["8930000000017"], brand: { id: BRAND_ID } });
+    expect(atOnflow[0]).toMatchObject({ name: "Áo dài lụa tơ tằm – Đỏ / M", status: "ACTIVE", weightGrams: 450, priceVnd: 1250000, barcodes: ["8930000000017"], brand: { id: BRAND_ID } });
     expect(await requestsTo("createProduct")).toHaveLength(1);
 
     const [link] = (await linksOf(SHOP)).filter((candidate) => candidate.productId === product.id);

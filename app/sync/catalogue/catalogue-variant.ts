@@ -11,8 +11,8 @@ export interface CatalogueVariant {
   variantTitle: string;
   sku: string | null;
   barcode: string | null;
-  /** Decimal string in the shop's currency, as Shopify gives it. */
-  price: string | null;
+  /** Shopify's decimal string, in the shop's currency. */
+  price: { amount: string; currencyCode: string } | null;
   inventoryItemId: string | null;
   /** False for digital goods and services: nothing for a warehouse to ship. */
   requiresShipping: boolean;

@@ -36,10 +36,13 @@ export function onflowProductName(productTitle: string, variantTitle: string): s
   return `${product} – ${variant}`;
 }
 
-/** Onflow prices are whole VND; anything that is not a positive number is not sent. */
-export function priceInVnd(price: string | null): number | undefined {
-  if (price === null) return undefined;
-  const amount = Number(price);
+/**
+ * Onflow prices are whole VND [inferred]. A shop selling in another currency has no VND price to
+ * give, and a converted one would be a guess, so none is sent.
+ */
+export function priceInVnd(price: CatalogueVariant["price"]): number | undefined {
+  if (price === null || price.currencyCode !== "VND") return undefined;
+  const amount = Number(price.amount);
   return Number.isFinite(amount) && amount > 0 ? Math.round(amount) : undefined;
 }
 
