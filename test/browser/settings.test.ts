@@ -40,13 +40,29 @@ beforeAll(async () => {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   const { token } = await getJwt(STORE, API_KEY, API_SECRET_KEY);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // The Shopify library answers 410 to user agents isbot() flags, and "HeadlessChrome" is one.
+  const probe = await browser.newPage();
+  const userAgent = (await probe.evaluate(() => navigator.userAgent)).replace("HeadlessChrome", "Chrome");
+  await probe.close();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent });
+  page.setDefaultTimeout(20_000);
   await page.route("https://cdn.shopify.com/shopifycloud/app-bridge.js", (route) => route.fulfill({ contentType: "text/javascript", body: appBridgeStub(token) }));
   // Fonts and anything else from the CDN: unreachable here, and the page must not wait on them.
   await page.route(/^https:\/\/cdn\.shopify\.com\/(?!shopifycloud\/app-bridge\.js)/, (route) => route.fulfill({ status: 200, body: "" }));
   const host = Buffer.from(`${SHOP}/admin`).toString("base64url");
   await page.goto(`${app.url}/app/settings?embedded=1&shop=${SHOP}&host=${host}&id_token=${token}`);
 }, 300_000);
+
+/** On failure, keep what the browser showed and what the app logged: a headless run has no other witness. */
+async function withEvidence(name: string, run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: `test-results/${name}-failure.png`, fullPage: true }).catch(() => undefined);
+    throw new Error(`${(error as Error).message}\n--- page text:\n${await page.locator("body").innerText().catch(() => "")}\n--- app output:\n${app.output()}`, { cause: error });
+  }
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -56,7 +72,7 @@ afterAll(async () => {
 });
 
 describe("settings page in a browser", () => {
-  it("connects to Onflow, picks a warehouse and a brand from its lists, saves, and keeps them after a reload", async () => {
+  it("connects to Onflow, picks a warehouse and a brand from its lists, saves, and keeps them after a reload", () => withEvidence("settings", async () => {
     await page.getByRole("heading", { name: "Settings" }).waitFor();
     await page.getByLabel("Onflow access token").fill(ONFLOW_TOKEN);
     await page.getByLabel("Environment").selectOption("custom");
@@ -87,7 +103,7 @@ describe("settings page in a browser", () => {
 
     mkdirSync("test-results", { recursive: true });
     await page.screenshot({ path: "test-results/settings.png", fullPage: true });
-  });
+  }), 90_000);
 
   it("labels every form control and reaches each one by keyboard", async () => {
     const controls = await page.evaluate(() =>
