@@ -41,7 +41,8 @@ export function startNodeProcess(name: string, args: string[], options: { env: R
     cwd: options.cwd,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...options.env, HARNESS_PARENT_PID: String(process.pid), NODE_OPTIONS: preloads },
+    // The app's own ProcessEnv type makes NODE_ENV required; a child may run without it.
+    env: { ...options.env, HARNESS_PARENT_PID: String(process.pid), NODE_OPTIONS: preloads } as unknown as NodeJS.ProcessEnv,
   });
   if (child.pid === undefined) throw new Error(`Could not start ${name}`);
   live.add(child);
