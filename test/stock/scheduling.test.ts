@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOnflowEmulator, type RunningOnflowEmulator } from "../../emulators/onflow/server";
 import prisma from "~/db.server";
+import { RetryLaterError } from "~/jobs/errors";
 import { handlerFor } from "~/jobs/registry.server";
 import { scheduledTasks } from "~/jobs/schedule.server";
 import { Scheduler } from "~/jobs/scheduler.server";
 import { Worker } from "~/jobs/worker.server";
+import { acquireLease, releaseLease } from "~/models/lease.server";
+import { runStockSync } from "~/sync/stock/run-stock-sync.server";
 import { requestStockSync } from "~/sync/stock/request-stock-sync.server";
 import { STOCK_SYNC_TOPIC } from "~/sync/stock/topics";
 import { connectOnflow, installShop } from "../factories/shop";
@@ -93,6 +96,15 @@ describe("scheduled stock runs", () => {
     expect(run.finishedAt).not.toBeNull();
     const job = await prisma.job.findFirstOrThrow({ where: { shop: unready, topic: STOCK_SYNC_TOPIC } });
     expect(job.status).toBe("dead");
+  });
+
+  it("makes a second run wait while one is in progress, even past the worker's own lease", async () => {
+    await prisma.stockRun.deleteMany({ where: { shop: SHOP } });
+    await acquireLease(`stock-run:${SHOP}`, "a-run-in-another-process", 60_000);
+    await expect(runStockSync(SHOP, { trigger: "manual" })).rejects.toBeInstanceOf(RetryLaterError);
+    expect(await prisma.stockRun.count({ where: { shop: SHOP } })).toBe(0);
+    await releaseLease(`stock-run:${SHOP}`, "a-run-in-another-process");
+    await expect(runStockSync(SHOP, { trigger: "manual" })).resolves.toMatchObject({ status: "succeeded" });
   });
 
   it("never runs the same shop's stock in two workers at once", async () => {

@@ -13,6 +13,7 @@ import { beforeStockRun, type BeforeStockRun } from "./before-stock-run.server";
 import { idempotencyKeyFor, inBatches, planStockWrites, restrictTo, type PlannedWrite } from "./plan";
 import { readOnflowStock } from "./read-onflow-stock.server";
 import { sellableQuantities } from "./sellable-quantity";
+import { holdStockRunLease } from "./stock-run-lease.server";
 
 export interface StockRunSummary extends StockRunOutcome {
   runId: string;
@@ -40,17 +41,23 @@ export class StockSyncNotReadyError extends PermanentJobError {}
 /**
  * One stock run: records due fulfillments first, reads Onflow's stock, and writes the changed
  * sellable quantities into Shopify's on_hand at the Onflow location. Every run is recorded.
- * Throws after recording a run that failed as a whole.
+ * Throws after recording a run that failed as a whole; throws RetryLaterError, recording nothing,
+ * while another run of the same shop is in progress.
  */
 export async function runStockSync(shopDomain: string, options: StockSyncOptions): Promise<StockRunSummary> {
-  const run = await startStockRun(shopDomain, options.trigger);
+  const lease = await holdStockRunLease(shopDomain);
   try {
-    const outcome = await syncStock(await readyShop(shopDomain), run.id, options);
-    await finishStockRun(run.id, outcome);
-    return { ...outcome, runId: run.id, shop: shopDomain, trigger: options.trigger };
-  } catch (error) {
-    await finishStockRun(run.id, { status: "failed", itemsRead: 0, itemsChanged: 0, itemsFailed: 0, unlinkedOasins: [], error: describeError(error) });
-    throw error;
+    const run = await startStockRun(shopDomain, options.trigger);
+    try {
+      const outcome = await syncStock(await readyShop(shopDomain), run.id, options);
+      await finishStockRun(run.id, outcome);
+      return { ...outcome, runId: run.id, shop: shopDomain, trigger: options.trigger };
+    } catch (error) {
+      await finishStockRun(run.id, { status: "failed", itemsRead: 0, itemsChanged: 0, itemsFailed: 0, unlinkedOasins: [], error: describeError(error) });
+      throw error;
+    }
+  } finally {
+    await lease.release();
   }
 }
 
