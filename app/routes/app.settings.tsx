@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import {
+  Badge,
   Banner,
   BlockStack,
-  Box,
   Button,
   Card,
   Checkbox,
@@ -172,7 +172,11 @@ export default function Settings() {
   const formError = saveResult && !saveResult.ok ? saveResult.formError : null;
 
   return (
-    <Page title="Settings" backAction={{ content: "Dashboard", url: "/app" }} primaryAction={{ content: "Save", onAction: save, loading: saving }}>
+    <Page
+      title="Settings"
+      titleMetadata={page.connected ? <Badge tone="success">Connected</Badge> : <Badge tone="attention">Not connected</Badge>}
+      backAction={{ content: "Dashboard", url: "/app" }}
+      primaryAction={{ content: "Save", onAction: save, loading: saving }}>
       <SaveBar id="settings-save-bar" open={dirty}>
         <button variant="primary" onClick={save} disabled={saving}>
           Save
@@ -318,11 +322,14 @@ export default function Settings() {
                   helpText="Paste it in Onflow OMS → Settings → Developer Tools → Webhook URL."
                   connectedRight={<Button onClick={copyWebhookUrl}>Copy</Button>}
                 />
-                <Box>
+                <InlineStack gap="200" blockAlign="center">
                   <Button tone="critical" variant="plain" loading={rotator.state !== "idle"} onClick={() => rotator.submit({ intent: "rotate" }, { method: "post" })}>
                     Rotate webhook URL
                   </Button>
-                </Box>
+                  <Text as="span" tone="subdued">
+                    The old URL stops working at once: paste the new one in Onflow OMS.
+                  </Text>
+                </InlineStack>
               </BlockStack>
             </Card>
           </Layout.AnnotatedSection>

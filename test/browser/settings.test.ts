@@ -105,6 +105,17 @@ describe("settings page in a browser", () => {
     await page.screenshot({ path: "test-results/settings.png", fullPage: true });
   }), 90_000);
 
+  it("shows the dashboard with the saved connection", () =>
+    withEvidence("dashboard", async () => {
+      await page.getByRole("link", { name: "Dashboard" }).or(page.getByRole("button", { name: "Dashboard" })).first().click();
+      await page.getByRole("heading", { name: "Onflow connection" }).waitFor();
+      await page.getByText("Warehouse: Kho Gia Lâm").waitFor();
+      await page.getByText("Nothing needs your attention").waitFor();
+      await page.screenshot({ path: "test-results/dashboard.png", fullPage: true });
+      await page.goBack();
+      await page.getByRole("heading", { name: "Settings" }).waitFor();
+    }), 60_000);
+
   it("labels every form control and reaches each one by keyboard", async () => {
     const controls = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>("input, select, textarea, button")]
