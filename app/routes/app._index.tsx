@@ -9,7 +9,6 @@ import {
   Button,
   Card,
   Divider,
-  EmptyState,
   InlineGrid,
   InlineStack,
   Layout,
@@ -121,7 +120,6 @@ function Checklist({ steps }: { steps: Dashboard["checklist"] }) {
         ))}
         <InlineStack gap="200">
           <Button url="/app/settings">Open settings</Button>
-          {steps[1]?.done && <ActionButton intent="syncCatalogue">Sync catalogue</ActionButton>}
         </InlineStack>
       </BlockStack>
     </Card>
@@ -187,9 +185,16 @@ function Exceptions({ items }: { items: ExceptionItem[] }) {
   if (items.length === 0) {
     return (
       <Card>
-        <EmptyState heading="Nothing needs your attention" image="">
-          <p>Orders and products that Onflow could not take appear here with the reason and a Retry button.</p>
-        </EmptyState>
+        <Box paddingBlock="600">
+          <BlockStack gap="200" inlineAlign="center">
+            <Text as="h3" variant="headingSm">
+              Nothing needs your attention
+            </Text>
+            <Text as="p" tone="subdued" alignment="center">
+              Orders and products that Onflow could not take appear here with the reason and a Retry button.
+            </Text>
+          </BlockStack>
+        </Box>
       </Card>
     );
   }
