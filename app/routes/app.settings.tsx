@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { type ShouldRevalidateFunction, useFetcher, useLoaderData } from "@remix-run/react";
 import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import {
   Badge,
@@ -61,6 +61,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 type ActionData = Awaited<ReturnType<typeof action>>;
+
+// A connection test changes nothing stored; reloading would only spend the account's Onflow rate budget.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "test" ? false : defaultShouldRevalidate;
 
 function toFormData(values: FormValues, intent: string) {
   const data = new FormData();
