@@ -56,4 +56,33 @@ describe("orders end to end", () => {
     expect(shopifyOrder.fulfillments).toHaveLength(1);
     expect(await harness.shopify.mutations("fulfillmentCreate")).toHaveLength(1);
   });
+
+  it("after the app is killed while Onflow creates the shipment, the restarted app accepts it without a second shipment", async () => {
+    await control("/requests", "DELETE");
+    await control("/faults", "PUT", { latencyMs: 3_000 });
+    const { order } = await harness.shopify.createOrder({
+      lineItems: [{ variantId, quantity: 1 }],
+      shippingAddress: { firstName: "Trần Văn", lastName: "An", phone: "0912345678", address1: "5 Hàng Bài", address2: "Phường Tràng Tiền", city: "Quận Hoàn Kiếm", province: "Hà Nội", countryCode: "VN" },
+    });
+    const fulfillmentOrderId: string = order.fulfillmentOrders.nodes[0].id;
+    await waitUntil("the ledger to reach submitting", async () => (await harness.database.handoff.findUnique({ where: { fulfillmentOrderId } }))?.state === "submitting", 20_000, 20);
+
+    // Onflow is still working on the create (3 s of latency): the app dies before it can record the answer.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await harness.app.kill();
+    const createdAtOnflow = async () =>
+      (await control<{ endpoint: string | null; status: number | string }[]>("/requests")).filter((request) => request.endpoint === "createShipment" && request.status === 200);
+    await waitUntil("Onflow to finish creating the shipment", async () => (await createdAtOnflow()).length === 1, 10_000);
+    await control("/faults", "DELETE");
+    expect(await harness.database.handoff.findUniqueOrThrow({ where: { fulfillmentOrderId } })).toMatchObject({ state: "submitting", onflowTrackingCode: null });
+
+    // Time passes: the dead process's leases run out, then the app comes back.
+    await harness.database.job.updateMany({ where: { shop: harness.shop, status: "running" }, data: { leaseUntil: new Date(0) } });
+    await harness.database.lease.updateMany({ data: { expiresAt: new Date(0) } });
+    await harness.app.start();
+
+    await harness.shopify.waitForMutation("fulfillmentOrderAcceptFulfillmentRequest", (call) => call.arguments.id === fulfillmentOrderId, 30_000);
+    await waitUntil("the ledger to record the acceptance", async () => (await harness.database.handoff.findUniqueOrThrow({ where: { fulfillmentOrderId } })).state === "accepted", 10_000);
+    expect(await createdAtOnflow()).toHaveLength(1);
+  });
 });
