@@ -23,7 +23,7 @@ export function startBackgroundWork(): Runtime | undefined {
     handlers: handlerFor,
     pollMs: config.WORKER_POLL_MS,
     concurrency: config.WORKER_CONCURRENCY,
-    leaseMs: 5 * 60_000,
+    leaseMs: 60_000,
     backoffBaseMs: config.WORKER_BACKOFF_BASE_MS,
     backoffCapMs: 30 * 60_000,
     onError,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { claimJob, finishJob, nextClaimableJobs, scheduleRetry } from "~/models/job.server";
+import { claimJob, finishJob, nextClaimableJobs, renewJobLease, scheduleRetry } from "~/models/job.server";
 import { acquireLease, liveLeaseNames, releaseLease } from "~/models/lease.server";
 import { describeError, PermanentJobError, RetryLaterError } from "./errors";
 import type { JobHandler } from "./job-context";
@@ -71,12 +71,29 @@ export class Worker {
     return runs.length;
   }
 
+  /**
+   * Leases are short so a crashed worker's job is taken back quickly; a live worker renews its job
+   * and shop leases while the handler runs, so long jobs (a big stock run) are never run twice.
+   */
+  private keepLeases(jobId: string, shop: string): () => void {
+    const renew = () => {
+      const until = new Date(Date.now() + this.options.leaseMs);
+      Promise.all([renewJobLease(jobId, this.owner, until), acquireLease(SHOP_LEASE + shop, this.owner, this.options.leaseMs)]).catch(
+        (error) => this.options.onError?.(error),
+      );
+    };
+    const timer = setInterval(renew, Math.max(10, Math.floor(this.options.leaseMs / 3)));
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   private async run(job: NonNullable<Awaited<ReturnType<typeof claimJob>>>) {
     const handler = this.options.handlers(job.topic);
     if (!handler) {
       await finishJob(job.id, this.owner, "unhandled", `No handler for topic ${job.topic}`);
       return;
     }
+    const stopRenewing = this.keepLeases(job.id, job.shop);
     try {
       await handler({
         id: job.id,
@@ -87,8 +104,10 @@ export class Worker {
         maxAttempts: job.maxAttempts,
         payload: JSON.parse(job.payload),
       });
+      stopRenewing();
       await finishJob(job.id, this.owner, "done");
     } catch (error) {
+      stopRenewing();
       await this.recordFailure(job, error);
     }
   }

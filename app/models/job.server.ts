@@ -85,6 +85,11 @@ export async function claimJob(id: string, owner: string, now: Date, leaseMs: nu
   return prisma.job.findUnique({ where: { id } });
 }
 
+/** Heartbeat for a long job: keeps its lease while the owner is alive. */
+export async function renewJobLease(id: string, owner: string, leaseUntil: Date) {
+  await prisma.job.updateMany({ where: { id, leaseOwner: owner, status: "running" }, data: { leaseUntil } });
+}
+
 export async function finishJob(id: string, owner: string, status: JobStatus, lastError: string | null = null) {
   await prisma.job.updateMany({
     where: { id, leaseOwner: owner },

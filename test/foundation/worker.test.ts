@@ -90,3 +90,29 @@ describe("worker", () => {
     expect(handled).toBe(1);
   });
 });
+
+describe("worker leases", () => {
+  beforeEach(async () => {
+    await prisma.job.deleteMany();
+    await prisma.lease.deleteMany();
+    await installShop(SHOP);
+  });
+
+  it("keeps a long job's lease alive, so another worker cannot take it over mid-run", async () => {
+    let runs = 0;
+    let release!: () => void;
+    const finished = new Promise<void>((resolve) => (release = resolve));
+    const slow = { TEST_TOPIC: async () => void (runs++, await finished) };
+    await enqueueJob({ shop: SHOP, source: "internal", topic: "TEST_TOPIC", deliveryId: "long", payload: {} });
+    const shortLeases = (owner: string) => new Worker({ handlers: (t) => slow[t as keyof typeof slow], pollMs: 10, concurrency: 1, leaseMs: 300, backoffBaseMs: 1000, backoffCapMs: 60_000, owner });
+    const first = shortLeases("first").drainOnce();
+    // Well past the original 300 ms lease: without renewal the second worker would start a second run.
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    const second = shortLeases("second").drainOnce();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await Promise.all([first, second]);
+    expect(runs).toBe(1);
+    expect((await job("long")).status).toBe("done");
+  });
+});
