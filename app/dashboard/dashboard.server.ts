@@ -10,14 +10,15 @@ import {
 import { enqueueJob, retryJob } from "~/models/job.server";
 import { readShopSettings } from "~/models/shop-settings.server";
 import { CATALOGUE_BACKFILL_TOPIC } from "~/settings/settings.server";
+import { retryHandoff } from "~/sync/orders/retry.server";
 import { describeJob } from "./job-labels";
 
 export const STOCK_SYNC_TOPIC = "INTERNAL_STOCK_SYNC";
 
 export interface ExceptionItem {
   key: string;
-  /** Set for dead jobs, the only items a Retry can restart. */
-  jobId: string | null;
+  /** What a Retry restarts: a dead job, or a hand-off that needs attention; null when only a fix in Shopify helps. */
+  retry: { kind: "job" | "handoff"; id: string } | null;
   title: string;
   reason: string;
   at: string;
@@ -45,21 +46,21 @@ export async function loadDashboard(shop: string) {
   const exceptions: ExceptionItem[] = [
     ...deadJobs.map((job) => ({
       key: `job:${job.id}`,
-      jobId: job.id,
+      retry: { kind: "job" as const, id: job.id },
       title: describeJob(job.topic, job.payload),
       reason: job.lastError ?? "Stopped after repeated failures",
       at: job.updatedAt.toISOString(),
     })),
     ...handoffs.map((handoff) => ({
       key: `handoff:${handoff.id}`,
-      jobId: null,
+      retry: handoff.state === "needs_attention" ? { kind: "handoff" as const, id: handoff.id } : null,
       title: `Order ${handoff.orderName} ${handoff.state === "rejected" ? "rejected" : "needs attention"}`,
       reason: handoff.reason ?? handoff.rejectionReason ?? "No reason recorded",
       at: handoff.updatedAt.toISOString(),
     })),
     ...productLinks.map((link) => ({
       key: `product:${link.id}`,
-      jobId: null,
+      retry: null,
       title: `${link.title}${link.sku ? ` (SKU ${link.sku})` : ""} ${link.state === "skipped" ? "not synced" : "failed to sync"}`,
       reason: link.reason ?? "No reason recorded",
       at: link.updatedAt.toISOString(),
@@ -96,8 +97,8 @@ export async function loadDashboard(shop: string) {
 
 export type DashboardView = Awaited<ReturnType<typeof loadDashboard>>;
 
-export async function retryException(shop: string, jobId: string): Promise<boolean> {
-  return retryJob(shop, jobId);
+export async function retryException(shop: string, retry: { kind: "job" | "handoff"; id: string }): Promise<boolean> {
+  return retry.kind === "job" ? retryJob(shop, retry.id) : retryHandoff(shop, retry.id);
 }
 
 /** A fresh delivery id each time, so a merchant's click always queues a new run. */

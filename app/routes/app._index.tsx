@@ -28,7 +28,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 const dashboardAction = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("retry"), jobId: z.string().min(1) }),
+  z.object({ intent: z.literal("retry"), kind: z.enum(["job", "handoff"]), id: z.string().min(1) }),
   z.object({ intent: z.literal("syncCatalogue") }),
   z.object({ intent: z.literal("syncStock") }),
 ]);
@@ -39,7 +39,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!parsed.success) return { ok: false, message: "That action is not available." };
   switch (parsed.data.intent) {
     case "retry": {
-      const retried = await retryException(session.shop, parsed.data.jobId);
+      const retried = await retryException(session.shop, { kind: parsed.data.kind, id: parsed.data.id });
       return retried ? { ok: true, message: "Retry queued" } : { ok: false, message: "This item was already retried or no longer exists." };
     }
     case "syncCatalogue":
@@ -57,14 +57,14 @@ function formatWhen(iso: string | null) {
   return iso ? new Date(iso).toLocaleString() : "—";
 }
 
-function ActionButton({ intent, children, extra = {}, primary = false }: { intent: string; children: string; extra?: Record<string, string>; primary?: boolean }) {
+function ActionButton({ intent, children, extra = {} }: { intent: string; children: string; extra?: Record<string, string> }) {
   const fetcher = useFetcher<{ ok: boolean; message: string }>();
   const shopify = useAppBridge();
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data) shopify.toast.show(fetcher.data.message, { isError: !fetcher.data.ok });
   }, [fetcher.state, fetcher.data, shopify]);
   return (
-    <Button variant={primary ? "primary" : undefined} loading={fetcher.state !== "idle"} onClick={() => fetcher.submit({ intent, ...extra }, { method: "post" })}>
+    <Button loading={fetcher.state !== "idle"} onClick={() => fetcher.submit({ intent, ...extra }, { method: "post" })}>
       {children}
     </Button>
   );
@@ -217,8 +217,8 @@ function Exceptions({ items }: { items: ExceptionItem[] }) {
                     {formatWhen(item.at)}
                   </Text>
                 </BlockStack>
-                {item.jobId && (
-                  <ActionButton intent="retry" extra={{ jobId: item.jobId }}>
+                {item.retry && (
+                  <ActionButton intent="retry" extra={item.retry}>
                     Retry
                   </ActionButton>
                 )}

@@ -61,11 +61,22 @@ describe("dashboard", () => {
     const mine = await prisma.job.findFirstOrThrow({ where: { shop: SHOP, status: "dead" } });
     const theirs = await prisma.job.findFirstOrThrow({ where: { shop: OTHER, status: "dead" } });
 
-    expect(await act("dashboard-a", { intent: "retry", jobId: theirs.id })).toMatchObject({ ok: false });
+    expect(await act("dashboard-a", { intent: "retry", kind: "job", id: theirs.id })).toMatchObject({ ok: false });
     expect((await prisma.job.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("dead");
 
-    expect(await act("dashboard-a", { intent: "retry", jobId: mine.id })).toEqual({ ok: true, message: "Retry queued" });
+    expect(await act("dashboard-a", { intent: "retry", kind: "job", id: mine.id })).toEqual({ ok: true, message: "Retry queued" });
     expect(await prisma.job.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({ status: "pending", attempts: 0 });
+  });
+
+  it("Retry on a hand-off that needs attention queues a fresh hand-off for the same fulfillment order", async () => {
+    const handoff = await prisma.handoff.findFirstOrThrow({ where: { shop: SHOP, state: "needs_attention" } });
+    const view = await load("dashboard-a");
+    expect(view.exceptions.find((item) => item.key === `handoff:${handoff.id}`)?.retry).toEqual({ kind: "handoff", id: handoff.id });
+
+    expect(await act("dashboard-b", { intent: "retry", kind: "handoff", id: handoff.id })).toMatchObject({ ok: false });
+    const jobsBefore = await prisma.job.count({ where: { shop: SHOP } });
+    expect(await act("dashboard-a", { intent: "retry", kind: "handoff", id: handoff.id })).toEqual({ ok: true, message: "Retry queued" });
+    expect(await prisma.job.count({ where: { shop: SHOP } })).toBe(jobsBefore + 1);
   });
 
   it("queues catalogue and stock syncs on request", async () => {
