@@ -117,11 +117,12 @@ export function createOnflowClient(options: OnflowClientOptions): OnflowGateway 
       const { data } = await call("getProduct", wire.productSchema, { pathParams: { oasin } });
       return map.toProduct(data);
     },
-    listStock: ({ page, pageSize, warehouseCode }) =>
+    listStock: ({ page, pageSize, warehouseCode, oasin }) =>
       list("listStock", wire.stockLineSchema, map.toStockLine, {
         [Q.page]: page,
         [Q.pageSize]: pageSize,
         [Q.warehouseCode]: warehouseCode,
+        [Q.oasin]: oasin,
       }),
     async deactivateProduct(oasin) {
       await call("deactivateProduct", z.unknown(), { pathParams: { oasin } });

@@ -78,6 +78,8 @@ export const ONFLOW_QUERY_PARAMS = {
   pageSize: "page_size",
   sku: "sku",
   warehouseCode: "warehouse_code",
+  /** product.md §5 [inferred]: Get Stock narrowed to one product. */
+  oasin: "oasin",
   provinceId: "province_id",
   districtId: "district_id",
   addressVersion: "version",

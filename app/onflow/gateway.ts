@@ -221,7 +221,8 @@ export interface OnflowGateway {
   /** Pages through the list, because Onflow may ignore the (inferred) `sku` filter. */
   findProductBySku(sku: string): Promise<Product | null>;
   getProduct(oasin: string): Promise<Product>;
-  listStock(query: PageRequest & { warehouseCode?: string }): Promise<Page<StockLine>>;
+  /** `oasin` is an inferred filter Onflow may ignore: callers still check each line. */
+  listStock(query: PageRequest & { warehouseCode?: string; oasin?: string }): Promise<Page<StockLine>>;
   deactivateProduct(oasin: string): Promise<void>;
 
   createShipment(input: CreateShipmentInput): Promise<{ trackingCode: string; status: StatusInfo<ShipmentStatus> }>;

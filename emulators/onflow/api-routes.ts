@@ -75,7 +75,8 @@ export const API_HANDLERS: Record<OnflowEndpointName, Handler> = {
   }),
   listProducts: ({ account, query }) => paginate(account.listProducts({ sku: optional(query.get(Q.sku)) }), query),
   getProduct: ({ account, params }) => ({ data: account.productDetail(params.oasin) }),
-  listStock: ({ account, query }) => paginate(account.listStock({ warehouseCode: optional(query.get(Q.warehouseCode)) }), query),
+  listStock: ({ account, query }) =>
+    paginate(account.listStock({ warehouseCode: optional(query.get(Q.warehouseCode)), oasin: optional(query.get(Q.oasin)) }), query),
   deactivateProduct: ({ account, params }) => ({ data: account.deactivateProduct(params.oasin) }),
 
   createPurchaseOrder: ({ account, body }) => ({ data: account.createPurchaseOrder(parseBody(wire.createPurchaseOrderRequestSchema, body)) }),

@@ -226,13 +226,13 @@ export class MerchantAccount {
     return this.stock.get(this.stockKey(oasin, warehouseCode, stockLevel)) ?? 0;
   }
 
-  listStock(filter: { warehouseCode?: string }) {
+  listStock(filter: { warehouseCode?: string; oasin?: string }) {
     return [...this.stock.entries()]
       .map(([key, quantity]) => {
         const [oasin, warehouseCode, stockLevel] = key.split("|");
         return { oasin, sku: this.products.get(oasin)?.request.sku ?? null, warehouse_code: warehouseCode, stock_level: stockLevel, quantity };
       })
-      .filter((line) => !filter.warehouseCode || line.warehouse_code === filter.warehouseCode);
+      .filter((line) => (!filter.warehouseCode || line.warehouse_code === filter.warehouseCode) && (!filter.oasin || line.oasin === filter.oasin));
   }
 
   /** Moves stock and tells the merchant, as Onflow's Updated Stock webhook does (webhooks.md §1). */

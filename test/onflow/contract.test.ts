@@ -173,6 +173,14 @@ describe("products", () => {
     const hanoi = await onflow.listStock({ page: 1, pageSize: 50, warehouseCode: OTHER_WAREHOUSE });
     expect(hanoi.items.every((line) => line.warehouseCode === OTHER_WAREHOUSE)).toBe(true);
   });
+
+  it("narrows Get Stock to one product with the inferred oasin filter", async () => {
+    const wanted = await activeProduct("STOCK-ONE", WAREHOUSE, 4);
+    await activeProduct("STOCK-OTHER", WAREHOUSE, 9);
+    const page = await onflow.listStock({ page: 1, pageSize: 50, warehouseCode: WAREHOUSE, oasin: wanted });
+    expect(page.items).toEqual([{ oasin: wanted, sku: "STOCK-ONE", warehouseCode: WAREHOUSE, stockLevel: "A", quantity: 4 }]);
+    expect(page.total).toBe(1);
+  });
 });
 
 describe("B2C shipments", () => {
