@@ -6,7 +6,6 @@ import { STOCK_SYNC_TOPIC, STOCK_WEBHOOK_TOPIC } from "~/sync/stock/topics";
 import { CATALOGUE_BACKFILL_TOPIC, handleCatalogueBackfill } from "~/sync/catalogue/backfill.server";
 import { handleProductDelete, handleProductUpsert } from "~/sync/catalogue/product-webhooks.server";
 import { orderHandlers } from "~/sync/orders/handlers.server";
-import { orderHandlers } from "~/sync/orders/handlers.server";
 import type { JobHandler } from "./job-context";
 
 /**
@@ -19,7 +18,6 @@ const handlers: Record<string, JobHandler> = {
   CUSTOMERS_DATA_REQUEST: handleCustomerDataRequest,
   CUSTOMERS_REDACT: handleCustomerRedact,
   SHOP_REDACT: handleShopRedact,
-  ...orderHandlers,
   ...orderHandlers,
   PRODUCTS_CREATE: handleProductUpsert,
   PRODUCTS_UPDATE: handleProductUpsert,
