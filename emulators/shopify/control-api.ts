@@ -1,9 +1,10 @@
+import type { GraphqlObject } from "./graphql-object";
 import type { ShopifyStandin } from "./standin";
 
 // The stand-in's control API, plain JSON under /__control, for tests and the demo that run the
 // stand-in in another process. Each route is a thin call into ShopifyStandin.
 
-type Body = Record<string, any>;
+type Body = GraphqlObject;
 type Handler = (standin: ShopifyStandin, params: Record<string, string>, body: Body, query: URLSearchParams) => unknown;
 
 interface Route {

@@ -1,3 +1,4 @@
+import type { GraphqlObject } from "./graphql-object";
 import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLError } from "graphql";
 import type { PageArgs } from "./connection";
@@ -47,7 +48,7 @@ export interface RequestContext {
   calls: MutationCall[];
 }
 
-type Args = Record<string, any>;
+type Args = GraphqlObject;
 
 function payload<T>(outcome: Outcome<T>, field: string, view: (value: T) => unknown) {
   return outcome.ok ? { [field]: view(outcome.value), userErrors: [] } : { [field]: null, userErrors: outcome.userErrors };

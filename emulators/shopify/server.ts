@@ -1,3 +1,4 @@
+import type { GraphqlObject } from "./graphql-object";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,7 +32,7 @@ function shopOf(request: IncomingMessage): string | undefined {
   return host?.endsWith(".myshopify.com") ? host : undefined;
 }
 
-async function readJson(request: IncomingMessage): Promise<Record<string, any>> {
+async function readJson(request: IncomingMessage): Promise<GraphqlObject> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString("utf8");

@@ -1,3 +1,4 @@
+import type { GraphqlObject } from "./graphql-object";
 import type { GraphQLSchema } from "graphql";
 import { executeSync, parse } from "graphql";
 import { IdempotencyLedger } from "./idempotency";
@@ -44,8 +45,8 @@ const QUERIES = {
 
 export type SnapshotKind = keyof typeof QUERIES;
 
-export function snapshot(schema: GraphQLSchema, store: ShopStore, kind: SnapshotKind, variables: Record<string, unknown>): Record<string, any> | null {
+export function snapshot(schema: GraphQLSchema, store: ShopStore, kind: SnapshotKind, variables: Record<string, unknown>): GraphqlObject | null {
   const result = executeSync({ schema, document: QUERIES[kind], rootValue, contextValue: { store, idempotency: new IdempotencyLedger(), calls: [] }, variableValues: variables });
   if (result.errors?.length) throw new Error(result.errors.map((error) => error.message).join("; "));
-  return (result.data?.node as Record<string, any> | null) ?? null;
+  return (result.data?.node as GraphqlObject | null) ?? null;
 }

@@ -1,3 +1,4 @@
+import type { GraphqlObject } from "../../emulators/shopify/graphql-object";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningShopifyStandin } from "../../emulators/shopify";
 import { startShopifyStandin } from "../../emulators/shopify";
@@ -24,20 +25,20 @@ afterEach(() => standin.close());
 
 async function orderAtOnflow(quantity = 3) {
   const { order } = await standin.createOrder(SHOP, { lineItems: [{ sku: "AO-1", quantity }, { sku: "TT-1", quantity: 1 }] });
-  return order.fulfillmentOrders.nodes.find((fo: any) => fo.assignedLocation.location.id === onflowLocationId);
+  return order.fulfillmentOrders.nodes.find((fo: GraphqlObject) => fo.assignedLocation.location.id === onflowLocationId);
 }
 
 const quantities = () =>
   Object.fromEntries(standin.inventoryLevel(SHOP, inventoryItemId, onflowLocationId).quantities.map((q: { name: string; quantity: number }) => [q.name, q.quantity]));
 
 const mutate = (name: string, args: string, selection = `fulfillmentOrder { ${FO_FIELDS} }`) =>
-  graphql(`mutation { ${name}(${args}) { ${selection} userErrors { field message } } }`).then((response) => response.data[name]);
+  graphql(`mutation { ${name}(${args}) { ${selection} userErrors { field message } } }`).then((response) => response.data?.[name]);
 
 describe("routing and stock", () => {
   it("splits an order by where each variant is stocked and commits stock at the Onflow location", async () => {
     const { order } = await standin.createOrder(SHOP, { lineItems: [{ sku: "AO-1", quantity: 3 }, { sku: "TT-1", quantity: 1 }] });
 
-    const locations = order.fulfillmentOrders.nodes.map((fo: any) => fo.assignedLocation.location.id);
+    const locations = order.fulfillmentOrders.nodes.map((fo: GraphqlObject) => fo.assignedLocation.location.id);
     expect(locations).toHaveLength(2);
     expect(locations).toContain(onflowLocationId);
     expect(quantities()).toMatchObject({ available: 7, committed: 3, on_hand: 10 });
@@ -52,14 +53,14 @@ describe("fulfillment request transitions", () => {
     const submitted = await mutate("fulfillmentOrderSubmitFulfillmentRequest", `id: "${fo.id}", notifyCustomer: true`, `submittedFulfillmentOrder { ${FO_FIELDS} }`);
     expect(submitted.submittedFulfillmentOrder).toMatchObject({ status: "OPEN", requestStatus: "SUBMITTED" });
     const requested = await graphql(`{ assignedFulfillmentOrders(first: 5, assignmentStatus: FULFILLMENT_REQUESTED) { nodes { id merchantRequests(first: 1) { nodes { kind requestOptions } } } } }`);
-    expect(requested.data.assignedFulfillmentOrders.nodes).toEqual([{ id: fo.id, merchantRequests: { nodes: [{ kind: "FULFILLMENT_REQUEST", requestOptions: { notify_customer: true } }] } }]);
+    expect(requested.data?.assignedFulfillmentOrders.nodes).toEqual([{ id: fo.id, merchantRequests: { nodes: [{ kind: "FULFILLMENT_REQUEST", requestOptions: { notify_customer: true } }] } }]);
 
     const accepted = await mutate("fulfillmentOrderAcceptFulfillmentRequest", `id: "${fo.id}", message: "Onflow OF123"`);
     expect(accepted).toMatchObject({ fulfillmentOrder: { status: "IN_PROGRESS", requestStatus: "ACCEPTED" }, userErrors: [] });
 
     const lineId = fo.lineItems.nodes[0].id;
     const partial = await graphql(`mutation { fulfillmentCreate(fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: "${fo.id}", fulfillmentOrderLineItems: [{ id: "${lineId}", quantity: 1 }] }], trackingInfo: { number: "GHN1", company: "GHN" }, notifyCustomer: true }) { fulfillment { status trackingInfo { number company } } userErrors { message } } }`);
-    expect(partial.data.fulfillmentCreate).toEqual({ fulfillment: { status: "SUCCESS", trackingInfo: [{ number: "GHN1", company: "GHN" }] }, userErrors: [] });
+    expect(partial.data?.fulfillmentCreate).toEqual({ fulfillment: { status: "SUCCESS", trackingInfo: [{ number: "GHN1", company: "GHN" }] }, userErrors: [] });
     expect(standin.fulfillmentOrder(SHOP, fo.id)).toMatchObject({ status: "IN_PROGRESS" });
 
     await graphql(`mutation { fulfillmentCreate(fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: "${fo.id}" }] }) { userErrors { message } } }`);
@@ -86,8 +87,8 @@ describe("fulfillment request transitions", () => {
 
     const response = await graphql(`mutation { fulfillmentCreate(fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: "${fo.id}", fulfillmentOrderLineItems: [{ id: "${fo.lineItems.nodes[0].id}", quantity: 3 }] }] }) { fulfillment { id } userErrors { field message } } }`);
 
-    expect(response.data.fulfillmentCreate.fulfillment).toBeNull();
-    expect(response.data.fulfillmentCreate.userErrors[0].message).toMatch(/more than the 2 that remain/);
+    expect(response.data?.fulfillmentCreate.fulfillment).toBeNull();
+    expect(response.data?.fulfillmentCreate.userErrors[0].message).toMatch(/more than the 2 that remain/);
     expect(quantities()).toMatchObject({ committed: 2, on_hand: 10 });
   });
 
@@ -114,7 +115,7 @@ describe("cancellation requests", () => {
     await standin.requestCancellation(SHOP, fo.id, "Customer changed their mind");
 
     const listed = await graphql(`{ assignedFulfillmentOrders(first: 5, assignmentStatus: CANCELLATION_REQUESTED) { nodes { id } } }`);
-    expect(listed.data.assignedFulfillmentOrders.nodes).toEqual([{ id: fo.id }]);
+    expect(listed.data?.assignedFulfillmentOrders.nodes).toEqual([{ id: fo.id }]);
     const accepted = await mutate("fulfillmentOrderAcceptCancellationRequest", `id: "${fo.id}"`);
     expect(accepted.fulfillmentOrder).toMatchObject({ status: "CANCELLED", requestStatus: "CANCELLATION_ACCEPTED" });
     expect(quantities()).toMatchObject({ available: 10, committed: 0 });

@@ -42,8 +42,8 @@ describe("inventorySetQuantities compare-and-swap", () => {
   it("writes on_hand when changeFromQuantity matches, and available follows", async () => {
     const response = await graphql(SET_ON_HAND, { input: onHandInput(7, 10), key: "k-1" });
 
-    expect(response.data.inventorySetQuantities.userErrors).toEqual([]);
-    expect(response.data.inventorySetQuantities.inventoryAdjustmentGroup.changes).toEqual([{ name: "on_hand", delta: -3, quantityAfterChange: 7 }]);
+    expect(response.data?.inventorySetQuantities.userErrors).toEqual([]);
+    expect(response.data?.inventorySetQuantities.inventoryAdjustmentGroup.changes).toEqual([{ name: "on_hand", delta: -3, quantityAfterChange: 7 }]);
     const quantities = standin.inventoryLevel(SHOP, inventoryItemId, locationId).quantities;
     expect(quantities).toEqual(expect.arrayContaining([{ name: "on_hand", quantity: 7 }, { name: "available", quantity: 7 }]));
   });
@@ -51,7 +51,7 @@ describe("inventorySetQuantities compare-and-swap", () => {
   it("answers CHANGE_FROM_QUANTITY_STALE and writes nothing when changeFromQuantity is stale", async () => {
     const response = await graphql(SET_ON_HAND, { input: onHandInput(7, 9), key: "k-2" });
 
-    expect(response.data.inventorySetQuantities).toEqual({
+    expect(response.data?.inventorySetQuantities).toEqual({
       inventoryAdjustmentGroup: null,
       userErrors: [{ code: "CHANGE_FROM_QUANTITY_STALE", field: ["input", "quantities", "0", "changeFromQuantity"], message: expect.any(String) }],
     });
@@ -60,7 +60,7 @@ describe("inventorySetQuantities compare-and-swap", () => {
 
   it("skips the check only when changeFromQuantity is an explicit null, and refuses an omitted one", async () => {
     const skipped = await graphql(SET_ON_HAND, { input: onHandInput(4, null), key: "k-3" });
-    expect(skipped.data.inventorySetQuantities.userErrors).toEqual([]);
+    expect(skipped.data?.inventorySetQuantities.userErrors).toEqual([]);
     expect(onHand()).toBe(4);
 
     const { changeFromQuantity: _omitted, ...withoutChangeFrom } = onHandInput(2, 4).quantities[0];
@@ -84,7 +84,7 @@ describe("inventorySetQuantities idempotency", () => {
     await graphql(SET_ON_HAND, { input: onHandInput(7, 10), key: "reused" });
     const reused = await graphql(SET_ON_HAND, { input: onHandInput(5, 7), key: "reused" });
 
-    expect(reused.data.inventorySetQuantities.userErrors[0].code).toBe("IDEMPOTENCY_KEY_PARAMETER_MISMATCH");
+    expect(reused.data?.inventorySetQuantities.userErrors[0].code).toBe("IDEMPOTENCY_KEY_PARAMETER_MISMATCH");
     expect(onHand()).toBe(7);
   });
 
@@ -103,7 +103,7 @@ describe("inventorySetQuantities idempotency", () => {
     const badName = await graphql(SET_ON_HAND, { input: { ...onHandInput(7, 10), name: "committed" }, key: "k-5" });
     const badReason = await graphql(SET_ON_HAND, { input: { ...onHandInput(7, 10), reason: "because" }, key: "k-6" });
 
-    expect(badName.data.inventorySetQuantities.userErrors[0].code).toBe("INVALID_NAME");
-    expect(badReason.data.inventorySetQuantities.userErrors[0].code).toBe("INVALID_REASON");
+    expect(badName.data?.inventorySetQuantities.userErrors[0].code).toBe("INVALID_NAME");
+    expect(badReason.data?.inventorySetQuantities.userErrors[0].code).toBe("INVALID_REASON");
   });
 });

@@ -29,9 +29,10 @@ describe("products pagination", () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const { data }: AdminResponse = await graphql(PAGE, { after });
-      titles.push(...data.products.edges.map((edge: { node: { title: string } }) => edge.node.title));
-      after = data.products.pageInfo.hasNextPage ? data.products.pageInfo.endCursor : null;
+      const response: AdminResponse = await graphql(PAGE, { after });
+      const { edges, pageInfo }: { edges: { node: { title: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = response.data!.products;
+      titles.push(...edges.map((edge) => edge.node.title));
+      after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
       pages++;
     } while (after);
 
@@ -43,8 +44,8 @@ describe("products pagination", () => {
     const bySku = await graphql(`{ products(first: 10, query: "sku:SKU-2") { nodes { title } } }`);
     const active = await graphql(`{ products(first: 10, query: "status:active") { nodes { title } } }`);
 
-    expect(bySku.data.products.nodes).toEqual([{ title: "Cà phê" }]);
-    expect(active.data.products.nodes).toHaveLength(4);
+    expect(bySku.data?.products.nodes).toEqual([{ title: "Cà phê" }]);
+    expect(active.data?.products.nodes).toHaveLength(4);
   });
 
   it("requires first or last, as Shopify does", async () => {

@@ -1,3 +1,4 @@
+import type { GraphqlObject } from "../../emulators/shopify/graphql-object";
 import type { ControlOrderInput, ControlProductInput, MutationLogEntry, ResourceId, WebhookDelivery } from "../../emulators/shopify";
 import { waitUntil } from "./wait-until";
 
@@ -10,7 +11,7 @@ export class ShopifyStandinClient {
     readonly shop: string,
   ) {}
 
-  private async call<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+  private async call<T = GraphqlObject>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(new URL(`/__control${path}`, this.url), {
       method,
       headers: body === undefined ? undefined : { "Content-Type": "application/json" },
@@ -29,7 +30,7 @@ export class ShopifyStandinClient {
     return this.call("GET", this.shopPath(""));
   }
 
-  createProduct(input: ControlProductInput): Promise<{ product: any; deliveries: WebhookDelivery[] }> {
+  createProduct(input: ControlProductInput): Promise<{ product: GraphqlObject; deliveries: WebhookDelivery[] }> {
     return this.call("POST", this.shopPath("/products"), input);
   }
 
@@ -41,7 +42,7 @@ export class ShopifyStandinClient {
     return this.call("GET", this.shopPath(`/products/${encodeURIComponent(String(id))}`));
   }
 
-  updateProduct(id: ResourceId, update: Record<string, unknown>): Promise<{ product: any; deliveries: WebhookDelivery[] }> {
+  updateProduct(id: ResourceId, update: Record<string, unknown>): Promise<{ product: GraphqlObject; deliveries: WebhookDelivery[] }> {
     return this.call("PUT", this.shopPath(`/products/${encodeURIComponent(String(id))}`), update);
   }
 
@@ -57,7 +58,7 @@ export class ShopifyStandinClient {
     return this.call("GET", this.shopPath(`/inventory-levels?inventoryItemId=${encodeURIComponent(String(inventoryItemId))}&locationId=${encodeURIComponent(String(locationId))}`));
   }
 
-  createOrder(input: ControlOrderInput): Promise<{ order: any; deliveries: WebhookDelivery[] }> {
+  createOrder(input: ControlOrderInput): Promise<{ order: GraphqlObject; deliveries: WebhookDelivery[] }> {
     return this.call("POST", this.shopPath("/orders"), input);
   }
 
@@ -65,7 +66,7 @@ export class ShopifyStandinClient {
     return this.call("GET", this.shopPath(`/orders/${encodeURIComponent(String(id))}`));
   }
 
-  cancelOrder(id: ResourceId): Promise<{ order: any; deliveries: WebhookDelivery[] }> {
+  cancelOrder(id: ResourceId): Promise<{ order: GraphqlObject; deliveries: WebhookDelivery[] }> {
     return this.call("POST", this.shopPath(`/orders/${encodeURIComponent(String(id))}/cancel`), {});
   }
 
@@ -73,11 +74,11 @@ export class ShopifyStandinClient {
     return this.call("GET", this.shopPath(`/fulfillment-orders/${encodeURIComponent(String(id))}`));
   }
 
-  submitFulfillmentRequest(id: ResourceId, options: { message?: string; notifyCustomer?: boolean } = {}): Promise<{ fulfillmentOrder: any; deliveries: WebhookDelivery[] }> {
+  submitFulfillmentRequest(id: ResourceId, options: { message?: string; notifyCustomer?: boolean } = {}): Promise<{ fulfillmentOrder: GraphqlObject; deliveries: WebhookDelivery[] }> {
     return this.call("POST", this.shopPath(`/fulfillment-orders/${encodeURIComponent(String(id))}/fulfillment-request`), options);
   }
 
-  requestCancellation(id: ResourceId, message?: string): Promise<{ fulfillmentOrder: any; deliveries: WebhookDelivery[] }> {
+  requestCancellation(id: ResourceId, message?: string): Promise<{ fulfillmentOrder: GraphqlObject; deliveries: WebhookDelivery[] }> {
     return this.call("POST", this.shopPath(`/fulfillment-orders/${encodeURIComponent(String(id))}/cancellation-request`), { message });
   }
 
