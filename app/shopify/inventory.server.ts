@@ -63,11 +63,15 @@ export interface OnHandWrite {
   changeFromQuantity: number;
 }
 
-export type SetOnHandOutcome = { applied: true } | { applied: false; staleItemIds: string[] };
+export type SetOnHandOutcome = { applied: true } | { applied: false; staleItemIds: string[]; notStockedItemIds: string[] };
+
+/** Refusals of one item that say it cannot hold stock at the location (no longer stocked there, or deleted). */
+const NOT_STOCKED_CODES = new Set(["ITEM_NOT_STOCKED_AT_LOCATION", "INVALID_INVENTORY_ITEM"]);
 
 /**
- * Shopify applies the batch all or nothing. When only compare-and-swap misses refused it, the
- * stale items are returned so the caller can re-read them; any other refusal is thrown.
+ * Shopify applies the batch all or nothing. When only compare-and-swap misses and items that are
+ * not stocked refused it, those items are returned so the caller can re-read or drop them and
+ * resend the rest; any other refusal is thrown.
  */
 export async function setOnHand(
   admin: ShopifyAdmin,
@@ -86,10 +90,16 @@ export async function setOnHand(
   );
   const userErrors = data.inventorySetQuantities?.userErrors ?? [];
   if (userErrors.length === 0) return { applied: true };
-  const stale = userErrors.filter((error) => error.code === "CHANGE_FROM_QUANTITY_STALE");
-  if (stale.length < userErrors.length) throw new ShopifyUserError("inventorySetQuantities", userErrors);
-  const staleItemIds = stale.map((error) => request.writes[quantityIndex(error.field)]?.inventoryItemId).filter((id): id is string => id !== undefined);
-  return { applied: false, staleItemIds };
+  const itemsWith = (codes: (code: string | null | undefined) => boolean) =>
+    userErrors
+      .filter((error) => codes(error.code))
+      .map((error) => request.writes[quantityIndex(error.field)]?.inventoryItemId)
+      .filter((id): id is string => id !== undefined);
+  const staleItemIds = itemsWith((code) => code === "CHANGE_FROM_QUANTITY_STALE");
+  const notStockedItemIds = itemsWith((code) => NOT_STOCKED_CODES.has(code ?? ""));
+  const understood = userErrors.filter((error) => error.code === "CHANGE_FROM_QUANTITY_STALE" || NOT_STOCKED_CODES.has(error.code ?? ""));
+  if (understood.length < userErrors.length) throw new ShopifyUserError("inventorySetQuantities", userErrors);
+  return { applied: false, staleItemIds, notStockedItemIds };
 }
 
 /** ["input", "quantities", "3", "changeFromQuantity"] → 3. */

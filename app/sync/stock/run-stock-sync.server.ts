@@ -3,7 +3,7 @@ import { HttpRequestError, HttpRetriableError } from "@shopify/shopify-api";
 import { describeError, PermanentJobError } from "~/jobs/errors";
 import { findShop } from "~/models/shop.server";
 import type { StockRunOutcome, StockRunTrigger } from "~/models/stock-run.server";
-import { finishStockRun, startStockRun, stockLinks } from "~/models/stock-run.server";
+import { finishStockRun, rememberShopifyOnHand, startStockRun, stockLinks } from "~/models/stock-run.server";
 import type { OnflowGateway } from "~/onflow/gateway";
 import type { ShopifyAdmin } from "~/shopify/admin.server";
 import { shopifyAdmin } from "~/shopify/admin.server";
@@ -12,6 +12,7 @@ import { onflowForShop } from "~/sync/onflow-for-shop.server";
 import { beforeStockRun, type BeforeStockRun } from "./before-stock-run.server";
 import { idempotencyKeyFor, inBatches, planStockWrites, restrictTo, type PlannedWrite } from "./plan";
 import { readOnflowStock } from "./read-onflow-stock.server";
+import { rememberedOnHand } from "./remembered-on-hand";
 import { sellableQuantities } from "./sellable-quantity";
 import { holdStockRunLease } from "./stock-run-lease.server";
 
@@ -74,65 +75,118 @@ async function syncStock(shop: Shop & { warehouseCode: string; locationId: strin
   await (options.beforeStockRun ?? beforeStockRun)(shop.domain);
   const onflow = options.onflow ?? onflowForShop(shop);
   const admin = options.shopify ?? (await shopifyAdmin(shop.domain));
+  const memory = new OnHandMemory(admin, shop.domain, shop.locationId);
 
-  const everything = sellableQuantities(await readOnflowStock(onflow, shop.warehouseCode), shop.warehouseCode);
-  const sellable = options.oasins ? restrictTo(everything, options.oasins) : everything;
+  const sellable = options.oasins
+    ? restrictTo(sellableQuantities(await readOnflowStockOf(onflow, shop.warehouseCode, options.oasins), shop.warehouseCode), options.oasins)
+    : sellableQuantities(await readOnflowStock(onflow, shop.warehouseCode), shop.warehouseCode);
 
   const links = await stockLinks(shop.domain, options.oasins);
-  const onHand = await readOnHand(admin, shop.locationId, [...new Set(links.map((link) => link.inventoryItemId))]);
-  const plan = planStockWrites({ sellableByOasin: sellable, links, onHandByItem: onHand, absentMeansZero: !options.oasins });
+  const { known, toVerify } = rememberedOnHand(links, new Date(), { verifyAll: Boolean(options.oasins) });
+  const onHand = new Map<string, number | null>(known);
+  const planFor = () => planStockWrites({ sellableByOasin: sellable, links, onHandByItem: onHand, absentMeansZero: !options.oasins });
+  for (const [item, quantity] of await memory.read(toVerify)) onHand.set(item, quantity);
+  let plan = planFor();
+  if (plan.toRead.length > 0) {
+    for (const [item, quantity] of await memory.read(plan.toRead)) onHand.set(item, quantity);
+    plan = planFor();
+  }
 
-  const writer = new OnHandWriter(admin, shop.locationId, runId);
+  const writer = new OnHandWriter(admin, shop.locationId, runId, memory);
   for (const [batchIndex, batch] of inBatches(plan.writes).entries()) await writer.write(batch, batchIndex);
 
-  const itemsFailed = plan.notStocked.length + writer.keptChanging.length;
+  const notStocked = [...plan.notStocked, ...writer.notStocked];
+  const itemsFailed = notStocked.length + writer.keptChanging.length;
   return {
     status: itemsFailed > 0 ? "partial" : "succeeded",
     itemsRead: sellable.size,
     itemsChanged: writer.changed,
     itemsFailed,
     unlinkedOasins: plan.unlinkedOasins,
-    error: failureSummary(plan.notStocked, writer.keptChanging),
+    error: failureSummary(notStocked, writer.keptChanging),
   };
+}
+
+async function readOnflowStockOf(onflow: OnflowGateway, warehouseCode: string, oasins: readonly string[]) {
+  const lines = await Promise.all(oasins.map((oasin) => readOnflowStock(onflow, warehouseCode, oasin)));
+  return lines.flat();
+}
+
+/** Reads on_hand from Shopify and remembers what it read or wrote, so the next run can skip the read. */
+class OnHandMemory {
+  constructor(
+    private readonly admin: ShopifyAdmin,
+    private readonly shop: string,
+    private readonly locationId: string,
+  ) {}
+
+  async read(inventoryItemIds: readonly string[]) {
+    if (inventoryItemIds.length === 0) return new Map<string, number | null>();
+    const onHand = await readOnHand(this.admin, this.locationId, inventoryItemIds);
+    await this.remember(onHand);
+    return onHand;
+  }
+
+  /** null forgets: the next run reads the item. */
+  async remember(onHandByItem: ReadonlyMap<string, number | null>) {
+    if (onHandByItem.size > 0) await rememberShopifyOnHand(this.shop, onHandByItem);
+  }
 }
 
 class OnHandWriter {
   changed = 0;
   readonly keptChanging: string[] = [];
+  readonly notStocked: string[] = [];
 
   constructor(
     private readonly admin: ShopifyAdmin,
     private readonly locationId: string,
     private readonly runId: string,
+    private readonly memory: OnHandMemory,
   ) {}
 
-  /** Shopify refuses a whole batch for one stale item, so stale items are re-read and the batch resent. */
+  /**
+   * Shopify refuses a whole batch for one stale or unstocked item, so stale items are re-read, unstocked
+   * ones dropped, and the batch resent. A stale item is usually one whose remembered or assumed on_hand
+   * was out of date (a fulfillment, a merchant's edit): the read corrects it.
+   */
   async write(batch: PlannedWrite[], batchIndex: number) {
     let pending = batch;
     for (let round = 0; pending.length > 0; round++) {
       const outcome = await this.send(pending, idempotencyKeyFor(this.runId, batchIndex, round));
       if (outcome.applied) {
         this.changed += pending.length;
+        await this.memory.remember(new Map(pending.map((write) => [write.inventoryItemId, write.quantity])));
         return;
       }
-      const staleIds = new Set(outcome.staleItemIds.length > 0 ? outcome.staleItemIds : pending.map((write) => write.inventoryItemId));
+      const notStockedIds = new Set(outcome.notStockedItemIds);
+      await this.drop(notStockedIds, this.notStocked);
+      pending = pending.filter((write) => !notStockedIds.has(write.inventoryItemId));
+      const named = outcome.staleItemIds.length > 0 || notStockedIds.size > 0;
+      const staleIds = new Set(named ? outcome.staleItemIds : pending.map((write) => write.inventoryItemId));
+      if (staleIds.size === 0) continue;
       if (round + 1 >= MAX_STALE_ROUNDS) {
         // Give up on these items for this run; the rest of the batch still goes out, under a new key.
-        this.keptChanging.push(...staleIds);
+        await this.drop(staleIds, this.keptChanging);
         pending = pending.filter((write) => !staleIds.has(write.inventoryItemId));
         continue;
       }
-      const fresh = await readOnHand(this.admin, this.locationId, [...staleIds]);
+      const fresh = await this.memory.read([...staleIds]);
       pending = pending.flatMap((write) => {
         if (!staleIds.has(write.inventoryItemId)) return [write];
         const current = fresh.get(write.inventoryItemId);
         if (current === null || current === undefined) {
-          this.keptChanging.push(write.inventoryItemId);
+          this.notStocked.push(write.inventoryItemId);
           return [];
         }
         return current === write.quantity ? [] : [{ ...write, changeFromQuantity: current }];
       });
     }
+  }
+
+  private async drop(itemIds: ReadonlySet<string>, into: string[]) {
+    into.push(...itemIds);
+    await this.memory.remember(new Map([...itemIds].map((item) => [item, null])));
   }
 
   private async send(writes: PlannedWrite[], idempotencyKey: string) {
