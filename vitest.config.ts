@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "app/**/*.test.ts"],
     setupFiles: ["test/setup/env.ts", "test/setup/fetch-stub.ts"],
+    // Builds the app once (only when app/ changed) for the end-to-end and browser tests.
+    globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
