@@ -19,10 +19,10 @@ const STEP_TIMEOUT_MS = 90_000;
 
 const report = new DemoReport();
 let harness: Harness | undefined;
-let stopPreview: (() => Promise<void>) | undefined;
+const running: { stopPreview?: () => Promise<void> } = {};
 
 async function shutdown(code: number): Promise<never> {
-  await stopPreview?.();
+  await running.stopPreview?.();
   await harness?.stop();
   process.exit(code);
 }
@@ -159,5 +159,5 @@ if (options.report) writeFileSync(options.report, `${JSON.stringify(report.toJSO
 
 if (options.once || !report.ok || !harness) await shutdown(report.ok ? 0 : 1);
 const preview = await startPreview(harness!);
-stopPreview = preview.stop;
+running.stopPreview = preview.stop;
 process.stdout.write(`\nOpen the embedded admin: ${preview.url}\nThe app keeps running (worker and scheduler included) until Ctrl-C.\n`);

@@ -37,7 +37,7 @@ export async function startPreview(harness: Harness, apiKey = "e2e-api-key"): Pr
       response.writeHead(200, { "Content-Type": "text/javascript" }).end(appBridgeStub(token));
       return;
     }
-    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await readBody(request);
+    const body = request.method === "GET" || request.method === "HEAD" ? undefined : new Uint8Array(await readBody(request));
     const upstream = await fetch(new URL(request.url ?? "/", harness.app.url), {
       method: request.method,
       headers: Object.fromEntries(Object.entries(request.headers).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "host")),
