@@ -39,6 +39,7 @@ route("GET", "/shops/:shop/fulfillment-orders/:id", (standin, { shop, id }) => s
 route("POST", "/shops/:shop/fulfillment-orders/:id/fulfillment-request", (standin, { shop, id }, body) => standin.submitFulfillmentRequest(shop, id, body));
 route("POST", "/shops/:shop/fulfillment-orders/:id/cancellation-request", (standin, { shop, id }, body) => standin.requestCancellation(shop, id, body.message));
 route("GET", "/shops/:shop/throttle", (standin, { shop }) => standin.throttleStatus(shop));
+route("GET", "/shops/:shop/throttle-refusals", (standin, { shop }) => standin.throttleRefusals(shop));
 route("PUT", "/throttle", (standin, _, body) => {
   standin.setThrottle({ maximumAvailable: body.maximumAvailable, restoreRate: body.restoreRate }, body.shop);
   return { ok: true };

@@ -14,6 +14,8 @@ export interface ThrottleStatus extends ThrottleSettings {
 export class CostBucket {
   private available: number;
   private lastRefill: number;
+  /** How many requests found the bucket too empty: the benchmark's "throttle events". */
+  refusals = 0;
 
   constructor(
     private settings: ThrottleSettings,
@@ -32,7 +34,10 @@ export class CostBucket {
   /** Takes `cost` points if the bucket holds that many; otherwise takes nothing. */
   tryTake(cost: number): boolean {
     this.refill();
-    if (cost > this.available) return false;
+    if (cost > this.available) {
+      this.refusals++;
+      return false;
+    }
     this.available -= cost;
     return true;
   }

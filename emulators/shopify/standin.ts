@@ -139,6 +139,10 @@ export class ShopifyStandin {
     return this.runtime(domain).bucket.status();
   }
 
+  throttleRefusals(domain: string): { count: number } {
+    return { count: this.runtime(domain).bucket.refusals };
+  }
+
   mutations(filter: { shop?: string; name?: string } = {}): MutationLogEntry[] {
     return this.mutationLog.filter((entry) => (!filter.shop || entry.shop === filter.shop) && (!filter.name || entry.name === filter.name));
   }

@@ -46,10 +46,13 @@ describe("cost-based throttle", () => {
       throttleStatus: { maximumAvailable: 50, currentlyAvailable: 2, restoreRate: 10 },
     });
 
+    expect(standin.throttleRefusals(SHOP)).toEqual({ count: 1 });
+
     now += 1000;
     const afterRefill = await graphql(TEN_PRODUCTS);
     expect(afterRefill.data?.products.nodes).toHaveLength(10);
     expect(afterRefill.extensions?.cost.throttleStatus.currentlyAvailable).toBe(0);
+    expect(standin.throttleRefusals(SHOP)).toEqual({ count: 1 });
   });
 
   it("never fills past the maximum", async () => {

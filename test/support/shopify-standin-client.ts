@@ -102,6 +102,11 @@ export class ShopifyStandinClient {
     return this.call("GET", this.shopPath("/throttle"));
   }
 
+  /** Requests the shop's cost bucket refused with THROTTLED so far. */
+  throttleRefusals(): Promise<{ count: number }> {
+    return this.call("GET", this.shopPath("/throttle-refusals"));
+  }
+
   mutations(name?: string): Promise<MutationLogEntry[]> {
     return this.call("GET", `/mutations?shop=${encodeURIComponent(this.shop)}${name ? `&name=${encodeURIComponent(name)}` : ""}`);
   }
