@@ -39,5 +39,10 @@ describe("a stock run records due fulfillments first", () => {
     expect(await quantities()).toMatchObject({ on_hand: 99, committed: 0, available: 99 });
     const run = await prisma.stockRun.findFirstOrThrow({ where: { shop: world.shop }, orderBy: { startedAt: "desc" } });
     expect(run).toMatchObject({ status: "succeeded", itemsChanged: 0 });
+    // The first run remembered 100; the fulfillment made that stale, and the compare-and-swap caught it.
+    const refused = world.shopify.mutations({ shop: world.shop, name: "inventorySetQuantities" }).at(-1);
+    expect(JSON.stringify(refused!.result)).toContain("CHANGE_FROM_QUANTITY_STALE");
+    const link = await prisma.productLink.findFirstOrThrow({ where: { shop: world.shop, sku: "MUG-1" } });
+    expect(link.shopifyOnHand).toBe(99);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idempotencyKeyFor, inBatches, MAX_QUANTITIES_PER_WRITE, planStockWrites, restrictTo } from "~/sync/stock/plan";
+import { ASSUMED_ON_HAND, idempotencyKeyFor, inBatches, MAX_QUANTITIES_PER_WRITE, planStockWrites, restrictTo } from "~/sync/stock/plan";
 
 const links = [
   { oasin: "OASIN1", inventoryItemId: "gid://shopify/InventoryItem/1" },
@@ -60,5 +60,19 @@ describe("idempotencyKeyFor", () => {
   it("is stable for a resend and different for another batch or a re-read round", () => {
     expect(idempotencyKeyFor("run1", 0, 0)).toBe(idempotencyKeyFor("run1", 0, 0));
     expect(new Set([idempotencyKeyFor("run1", 0, 0), idempotencyKeyFor("run1", 1, 0), idempotencyKeyFor("run1", 0, 1), idempotencyKeyFor("run2", 0, 0)]).size).toBe(4);
+  });
+});
+
+describe("planStockWrites for items with no known on_hand", () => {
+  it("writes from the assumed 0 when Onflow has stock, and asks for a read when Onflow has none", () => {
+    const plan = planStockWrites({
+      sellableByOasin: new Map([["OASIN1", 6], ["OASIN2", 0]]),
+      links: links.slice(0, 2),
+      onHandByItem: new Map(),
+      absentMeansZero: true,
+    });
+    expect(plan.writes).toEqual([{ inventoryItemId: "gid://shopify/InventoryItem/1", quantity: 6, changeFromQuantity: ASSUMED_ON_HAND }]);
+    expect(plan.toRead).toEqual(["gid://shopify/InventoryItem/2"]);
+    expect(plan.unchanged).toBe(0);
   });
 });

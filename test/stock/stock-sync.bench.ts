@@ -19,6 +19,7 @@ const SKUS = Number(process.env.STOCK_BENCH_SKUS ?? 10_000);
 
 let onflow: RunningOnflowEmulator;
 let shopify: RunningShopifyStandin;
+let oasins: string[];
 
 beforeAll(async () => {
   onflow = await startOnflowEmulator({ tokens: [TOKEN], rateLimitPerSecond: 10 });
@@ -33,6 +34,7 @@ beforeAll(async () => {
   const products = shopify.createProducts(SHOP, skus.map((sku) => ({ title: sku, variants: [{ sku, inventory: [{ locationId, onHand: 0 }] }] })));
   const seeded = await onflow.control.seedCatalogue(skus.map((sku, index) => ({ sku, name: sku, warehouseCode: WAREHOUSE, quantity: 1 + (index % 40) })), TOKEN);
   const oasinBySku = new Map(seeded.map((entry) => [entry.sku, entry.oasin]));
+  oasins = skus.map((sku) => oasinBySku.get(sku)!);
   await prisma.productLink.createMany({
     data: products.map((product) => {
       const variant = product.variants[0]!;
@@ -46,16 +48,28 @@ afterAll(async () => {
   await onflow.close();
 });
 
+/** A cold run (nothing remembered yet), then a warm run after 1% of Onflow's stock moved. */
 bench(
   `full stock run over ${SKUS} linked SKUs`,
   async () => {
-    const throttledBefore = throttleEvents.count;
-    const started = Date.now();
-    const summary = await runStockSync(SHOP, { trigger: "manual" });
-    console.log(
-      `stock run: ${summary.itemsRead} read, ${summary.itemsChanged} changed, ${summary.itemsFailed} failed, status ${summary.status}, ` +
-        `${((Date.now() - started) / 1000).toFixed(1)} s, ${throttleEvents.count - throttledBefore} Shopify throttle waits`,
-    );
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    const timed = async (label: string) => {
+      const throttledBefore = throttleEvents.count;
+      const started = Date.now();
+      const summary = await runStockSync(SHOP, { trigger: "manual" });
+      console.log(
+        `${label}: ${summary.itemsRead} read, ${summary.itemsChanged} changed, ${summary.itemsFailed} failed, status ${summary.status}, ` +
+          `${((Date.now() - started) / 1000).toFixed(1)} s, ${throttleEvents.count - throttledBefore} Shopify throttle waits`,
+      );
+    };
+    await timed("cold stock run");
+    for (let index = 0; index < SKUS; index += 100) {
+      await onflow.control.setStock({ oasin: oasins[index]!, warehouseCode: WAREHOUSE, quantity: 77, token: TOKEN });
+    }
+    await timed("warm stock run (1% moved)");
+    clearInterval(sampler);
+    console.log(`peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
   },
   { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 },
 );

@@ -7,6 +7,7 @@ import { handlerFor } from "~/jobs/registry.server";
 import { Worker } from "~/jobs/worker.server";
 import { enqueueJob } from "~/models/job.server";
 import { shopifyAdmin, type ShopifyAdmin } from "~/shopify/admin.server";
+import { REVERIFY_AFTER_MS } from "~/sync/stock/remembered-on-hand";
 import { runStockSync } from "~/sync/stock/run-stock-sync.server";
 import { STOCK_SYNC_TOPIC } from "~/sync/stock/topics";
 import { connectOnflow, installShop } from "../factories/shop";
@@ -144,6 +145,8 @@ describe("Onflow's Updated Stock webhook", () => {
     expect(writes).toHaveLength(1);
     expect((writes[0]!.arguments as { input: { quantities: unknown[] } }).input.quantities).toHaveLength(1);
     expect(await latestRun()).toMatchObject({ trigger: "webhook", status: "succeeded", itemsRead: 1, itemsChanged: 1 });
+    const stockReads = (await onflow.control.requests()).filter((request) => request.endpoint === "listStock").slice(-1);
+    expect(stockReads[0]!.path).toContain(`oasin=${item("TEA-1").oasin}`);
   });
 });
 
@@ -173,5 +176,63 @@ describe("a compare-and-swap that goes stale between read and write", () => {
     expect(JSON.stringify(refused!.result)).toContain("CHANGE_FROM_QUANTITY_STALE");
     expect(accepted!.arguments).toMatchObject({ input: { quantities: [{ inventoryItemId: item("TEA-3").inventoryItemId, quantity: 8, changeFromQuantity: 41 }] } });
     expect(accepted!.idempotencyKey).not.toBe(refused!.idempotencyKey);
+  });
+});
+
+/** The real admin, counting the on_hand reads the stock sync makes. */
+async function countingAdmin() {
+  const real = await shopifyAdmin(SHOP);
+  const counter = { onHandReads: 0 };
+  const admin: ShopifyAdmin = {
+    shop: SHOP,
+    graphql: async (query, variables) => {
+      if (query.includes("StockOnHand")) counter.onHandReads++;
+      return real.graphql(query, variables);
+    },
+  };
+  return { admin, counter };
+}
+
+describe("the on_hand the app remembers", () => {
+  it("lets a second run finish without reading or writing Shopify", async () => {
+    await setOnflowStock("TEA-2", 9);
+    await syncNow();
+    const { admin, counter } = await countingAdmin();
+    const writesBefore = stockWrites().length;
+
+    const summary = await runStockSync(SHOP, { trigger: "manual", shopify: admin });
+
+    expect(counter.onHandReads).toBe(0);
+    expect(stockWrites()).toHaveLength(writesBefore);
+    expect(summary).toMatchObject({ status: "succeeded", itemsChanged: 0 });
+    expect(onHand("TEA-2")).toBe(9);
+  });
+
+  it("is caught by compare-and-swap when the merchant edited Shopify between runs, and the run ends with Onflow's quantity", async () => {
+    await setOnflowStock("TEA-2", 9);
+    await syncNow();
+    shopify.setInventory(SHOP, { inventoryItemId: item("TEA-2").inventoryItemId, locationId, onHand: 41 });
+    await setOnflowStock("TEA-2", 4);
+    const writesBefore = stockWrites().length;
+
+    const run = await syncNow();
+
+    expect(onHand("TEA-2")).toBe(4);
+    expect(run).toMatchObject({ status: "succeeded", itemsChanged: 1, itemsFailed: 0 });
+    const [refused, accepted] = stockWrites().slice(writesBefore);
+    expect(JSON.stringify(refused!.result)).toContain("CHANGE_FROM_QUANTITY_STALE");
+    expect(accepted!.arguments).toMatchObject({ input: { quantities: [{ inventoryItemId: item("TEA-2").inventoryItemId, quantity: 4, changeFromQuantity: 41 }] } });
+  });
+
+  it("is checked against Shopify once it is old, so an edit in Shopify is corrected even when Onflow's stock did not move", async () => {
+    await setOnflowStock("TEA-1", 6);
+    await syncNow();
+    shopify.setInventory(SHOP, { inventoryItemId: item("TEA-1").inventoryItemId, locationId, onHand: 50 });
+    await prisma.productLink.updateMany({ where: { shop: SHOP }, data: { shopifyOnHandAt: new Date(Date.now() - REVERIFY_AFTER_MS - 60_000) } });
+
+    const run = await syncNow();
+
+    expect(onHand("TEA-1")).toBe(6);
+    expect(run).toMatchObject({ status: "succeeded", itemsChanged: 1 });
   });
 });
