@@ -1,31 +1,41 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdirSync, rmdirSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { ensureAppBuilt } from "../support/app-build";
 
 const root = process.cwd();
 
-function newestMtime(directory: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+/** The harness's build lock (test/support/app-build.ts): held, no one rebuilds build/ under us. */
+async function whileBuildLocked<Result>(run: () => Result): Promise<Result> {
+  const lock = path.join(root, ".cache/e2e-build.lock");
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      await sleep(200);
+    }
   }
-  return newest;
+  try {
+    return run();
+  } finally {
+    rmdirSync(lock);
+  }
 }
 
 /**
- * Builds the app when app/ changed since the last build, then copies the build to a private
- * directory: another engineer's rebuild must not swap asset hashes under a running browser test.
+ * The built app (rebuilt by the harness when app/ changed), copied to a private directory: another
+ * test's rebuild must not swap asset hashes under a running browser test.
  */
-export function privateBuild(): string {
-  const serverEntry = path.join(root, "build/server/index.js");
-  const fresh = existsSync(serverEntry) && statSync(serverEntry).mtimeMs > Math.max(newestMtime(path.join(root, "app")), statSync(path.join(root, "vite.config.ts")).mtimeMs);
-  if (!fresh) execFileSync("flock", ["/tmp/onflow-build.lock", "npm", "run", "build"], { cwd: root, stdio: "ignore" });
+export async function privateBuild(): Promise<string> {
+  await ensureAppBuilt();
   const copy = path.join(root, ".cache", `browser-build-${process.pid}`);
   rmSync(copy, { recursive: true, force: true });
   mkdirSync(copy, { recursive: true });
-  execFileSync("flock", ["/tmp/onflow-build.lock", "cp", "-r", path.join(root, "build"), path.join(copy, "build")]);
+  await whileBuildLocked(() => cpSync(path.join(root, "build"), path.join(copy, "build"), { recursive: true }));
   symlinkSync(path.join(root, "node_modules"), path.join(copy, "node_modules"));
   return copy;
 }
@@ -75,7 +85,7 @@ export async function startBuiltApp(buildDir: string, env: Record<string, string
       await fetch(`${url}/healthz`);
       break;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
   }
   return {

@@ -21,7 +21,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const buildDir = privateBuild();
+  const buildDir = await privateBuild();
   onflow = await startOnflowEmulator({ tokens: [ONFLOW_TOKEN] });
   shopify = await startShopifyStandin();
   shopify.addShop(SHOP, { accessToken: "shpat_browser" });
@@ -53,6 +53,14 @@ beforeAll(async () => {
   await page.goto(`${app.url}/app/settings?embedded=1&shop=${SHOP}&host=${host}&id_token=${token}`);
 }, 300_000);
 
+/** Typing into server-rendered HTML before React hydrates is lost; React marks the nodes it owns. */
+async function waitForHydration(target: Page) {
+  await target.waitForFunction(() => {
+    const input = document.querySelector("input");
+    return input !== null && Object.keys(input).some((key) => key.startsWith("__reactFiber"));
+  });
+}
+
 /** On failure, keep what the browser showed and what the app logged: a headless run has no other witness. */
 async function withEvidence(name: string, run: () => Promise<void>) {
   try {
@@ -74,6 +82,7 @@ afterAll(async () => {
 describe("settings page in a browser", () => {
   it("connects to Onflow, picks a warehouse and a brand from its lists, saves, and keeps them after a reload", () => withEvidence("settings", async () => {
     await page.getByRole("heading", { name: "Settings" }).waitFor();
+    await waitForHydration(page);
     await page.getByLabel("Onflow access token").fill(ONFLOW_TOKEN);
     await page.getByLabel("Environment").selectOption("custom");
     await page.getByLabel("Custom base URL").fill(onflow.url);
@@ -90,6 +99,7 @@ describe("settings page in a browser", () => {
 
     await page.reload();
     await page.getByRole("heading", { name: "Settings" }).waitFor();
+    await waitForHydration(page);
     await expect.poll(() => page.getByLabel("Warehouse").inputValue()).toBe(WAREHOUSE);
     expect(await page.getByLabel("Brand").locator("option:checked").textContent()).toBe(brandName);
     expect(await page.getByLabel("Stock pull interval (minutes)").inputValue()).toBe("30");
