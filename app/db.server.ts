@@ -8,7 +8,13 @@ declare global {
 
 function createClient(): PrismaClient {
   const url = process.env.DATABASE_URL ?? "file:./prisma/dev.sqlite";
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  // A second process (a restarted app, the CLI) may hold the write lock for a moment: wait, don't fail.
+  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+  // WAL lets the worker read while webhooks are written, and NORMAL sync drops the fsync per
+  // transaction (a power cut may lose the last commits, never corrupt the file). Both run on the
+  // adapter's one connection before any other query queued behind them.
+  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").then(() => client.$executeRawUnsafe("PRAGMA synchronous = NORMAL"));
+  return client;
 }
 
 const prisma = globalThis.prismaGlobal ?? createClient();
