@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { enqueueJob } from "~/models/job.server";
-import { findShopByWebhookKey, isInstalled } from "~/models/shop.server";
-import { AFTER_UNINSTALL_TOPICS } from "~/lifecycle/after-uninstall";
+import { findShopByWebhookKey } from "~/models/shop.server";
 import { nudgeWorker } from "./runtime.server";
 
 export interface VerifiedShopifyWebhook {
@@ -13,9 +12,11 @@ export interface VerifiedShopifyWebhook {
   payload: unknown;
 }
 
-/** Stores a verified Shopify delivery once; the caller answers 200 straight after. */
+/**
+ * Stores a verified Shopify delivery once; the caller answers 200 straight after. Whether the shop
+ * still has the app is the worker's question, so this path stays one insert.
+ */
 export async function recordShopifyWebhook(webhook: VerifiedShopifyWebhook): Promise<{ duplicate: boolean }> {
-  const stillRuns = AFTER_UNINSTALL_TOPICS.includes(webhook.topic) || (await isInstalled(webhook.shop));
   const stored = await enqueueJob({
     shop: webhook.shop,
     source: "shopify",
@@ -24,7 +25,6 @@ export async function recordShopifyWebhook(webhook: VerifiedShopifyWebhook): Pro
     eventId: webhook.eventId,
     triggeredAt: webhook.triggeredAt ? new Date(webhook.triggeredAt) : null,
     payload: webhook.payload,
-    ...(stillRuns ? {} : { status: "cancelled" as const, lastError: "The shop has not installed the app" }),
   });
   if (stored) nudgeWorker();
   return { duplicate: !stored };

@@ -6,6 +6,8 @@ import { STOCK_SYNC_TOPIC, STOCK_WEBHOOK_TOPIC } from "~/sync/stock/topics";
 import { CATALOGUE_BACKFILL_TOPIC, handleCatalogueBackfill } from "~/sync/catalogue/backfill.server";
 import { handleProductDelete, handleProductUpsert } from "~/sync/catalogue/product-webhooks.server";
 import { orderHandlers } from "~/sync/orders/handlers.server";
+import { AFTER_UNINSTALL_TOPICS } from "~/lifecycle/after-uninstall";
+import { isInstalled } from "~/models/shop.server";
 import type { JobHandler } from "./job-context";
 
 /**
@@ -29,4 +31,9 @@ const handlers: Record<string, JobHandler> = {
 
 export function handlerFor(topic: string): JobHandler | undefined {
   return handlers[topic];
+}
+
+/** Compliance and uninstall work still runs after uninstall (shop/redact arrives 48 h later). */
+export async function jobMayRun(shop: string, topic: string): Promise<boolean> {
+  return AFTER_UNINSTALL_TOPICS.includes(topic) || isInstalled(shop);
 }

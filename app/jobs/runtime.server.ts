@@ -1,6 +1,6 @@
 import { env } from "~/env.server";
 import { log } from "~/logger.server";
-import { handlerFor } from "./registry.server";
+import { handlerFor, jobMayRun } from "./registry.server";
 import { Scheduler } from "./scheduler.server";
 import { Worker } from "./worker.server";
 
@@ -21,6 +21,7 @@ export function startBackgroundWork(): Runtime | undefined {
   const onError = (error: unknown) => log.error("background work failed", { error });
   const worker = new Worker({
     handlers: handlerFor,
+    mayRun: jobMayRun,
     pollMs: config.WORKER_POLL_MS,
     concurrency: config.WORKER_CONCURRENCY,
     leaseMs: 60_000,

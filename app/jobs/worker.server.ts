@@ -7,6 +7,8 @@ import { backoffDelay } from "./retry-policy";
 
 export interface WorkerOptions {
   handlers: (topic: string) => JobHandler | undefined;
+  /** Whether a job may still run for its shop (an uninstalled shop's work is cancelled). */
+  mayRun?: (shop: string, topic: string) => Promise<boolean>;
   pollMs: number;
   concurrency: number;
   leaseMs: number;
@@ -91,6 +93,10 @@ export class Worker {
     const handler = this.options.handlers(job.topic);
     if (!handler) {
       await finishJob(job.id, this.owner, "unhandled", `No handler for topic ${job.topic}`);
+      return;
+    }
+    if (this.options.mayRun && !(await this.options.mayRun(job.shop, job.topic))) {
+      await finishJob(job.id, this.owner, "cancelled", "The shop does not have the app installed");
       return;
     }
     const stopRenewing = this.keepLeases(job.id, job.shop);

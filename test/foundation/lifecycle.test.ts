@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { handlerFor } from "~/jobs/registry.server";
+import { handlerFor, jobMayRun } from "~/jobs/registry.server";
 import { Worker } from "~/jobs/worker.server";
 import { enqueueJob } from "~/models/job.server";
 import { installShop } from "../factories/shop";
 
 const SHOP = "lifecycle-shop.myshopify.com";
 
-const worker = new Worker({ handlers: handlerFor, pollMs: 10, concurrency: 1, leaseMs: 60_000, backoffBaseMs: 1000, backoffCapMs: 60_000 });
+const worker = new Worker({ handlers: handlerFor, mayRun: jobMayRun, pollMs: 10, concurrency: 1, leaseMs: 60_000, backoffBaseMs: 1000, backoffCapMs: 60_000 });
 
 async function drain() {
   while ((await worker.drainOnce()) > 0);
@@ -34,6 +34,17 @@ describe("app lifecycle and compliance webhooks", () => {
       ["uninstall-1", "done"],
       ["uninstall-2", "done"],
     ]);
+  });
+
+  it("a webhook that arrives after uninstall is recorded and cancelled, not run", async () => {
+    await enqueueJob({ shop: SHOP, source: "shopify", topic: "APP_UNINSTALLED", deliveryId: "uninstall", payload: {} });
+    await drain();
+    await enqueueJob({ shop: SHOP, source: "shopify", topic: "PRODUCTS_CREATE", deliveryId: "late-product", payload: { id: 1 } });
+    await drain();
+    expect(await prisma.job.findFirstOrThrow({ where: { deliveryId: "late-product" } })).toMatchObject({
+      status: "cancelled",
+      lastError: "The shop does not have the app installed",
+    });
   });
 
   it("customers/redact erases the customer's queued order webhooks; data_request records what is held", async () => {
