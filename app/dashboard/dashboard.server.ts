@@ -7,13 +7,10 @@ import {
   productLinkCountsByState,
   productLinksNeedingAttention,
 } from "~/models/dashboard.server";
-import { enqueueJob, retryJob } from "~/models/job.server";
+import { retryJob } from "~/models/job.server";
 import { readShopSettings } from "~/models/shop-settings.server";
-import { CATALOGUE_BACKFILL_TOPIC } from "~/settings/settings.server";
 import { retryHandoff } from "~/sync/orders/retry.server";
 import { describeJob } from "./job-labels";
-
-export const STOCK_SYNC_TOPIC = "INTERNAL_STOCK_SYNC";
 
 export interface ExceptionItem {
   key: string;
@@ -99,13 +96,4 @@ export type DashboardView = Awaited<ReturnType<typeof loadDashboard>>;
 
 export async function retryException(shop: string, retry: { kind: "job" | "handoff"; id: string }): Promise<boolean> {
   return retry.kind === "job" ? retryJob(shop, retry.id) : retryHandoff(shop, retry.id);
-}
-
-/** A fresh delivery id each time, so a merchant's click always queues a new run. */
-export async function requestCatalogueSync(shop: string, now = new Date()) {
-  return enqueueJob({ shop, source: "internal", topic: CATALOGUE_BACKFILL_TOPIC, deliveryId: `catalogue-backfill:manual:${shop}:${now.getTime()}`, payload: {} });
-}
-
-export async function requestStockSync(shop: string, now = new Date()) {
-  return enqueueJob({ shop, source: "internal", topic: STOCK_SYNC_TOPIC, deliveryId: `stock-sync:manual:${shop}:${now.getTime()}`, payload: { trigger: "manual" } });
 }

@@ -1,5 +1,6 @@
 import type { Handoff } from "@prisma/client";
 import prisma from "~/db.server";
+import type { ProductLinkState } from "./product-link.server";
 
 /**
  * The hand-off ledger: one row per Shopify fulfillment order, written before Onflow is called.
@@ -86,11 +87,11 @@ export async function findShopHandoff(shop: string, id: string) {
  */
 export async function activeOasinsForVariants(shop: string, variantIds: string[]): Promise<Map<string, string>> {
   const links = await prisma.productLink.findMany({
-    where: { shop, variantId: { in: variantIds }, oasin: { not: null }, state: { notIn: [...INACTIVE_LINK_STATES] } },
+    where: { shop, variantId: { in: variantIds }, oasin: { not: null }, state: { in: [...USABLE_LINK_STATES] } },
     select: { variantId: true, oasin: true },
   });
   return new Map(links.map((link) => [link.variantId, link.oasin!]));
 }
 
-/** Link states (catalogue, issue 6) in which the Onflow product cannot fulfil an order. */
-const INACTIVE_LINK_STATES = ["deactivated", "inactive", "failed", "error", "deleted", "pending", "creating"] as const;
+/** Catalogue link states in which the Onflow product is assigned to the warehouse and can ship. */
+const USABLE_LINK_STATES: ProductLinkState[] = ["assigned", "active"];

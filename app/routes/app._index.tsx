@@ -19,7 +19,9 @@ import {
 } from "@shopify/polaris";
 import { useEffect } from "react";
 import { z } from "zod";
-import { type ExceptionItem, loadDashboard, requestCatalogueSync, requestStockSync, retryException } from "~/dashboard/dashboard.server";
+import { type ExceptionItem, loadDashboard, retryException } from "~/dashboard/dashboard.server";
+import { requestCatalogueBackfill } from "~/sync/catalogue/backfill.server";
+import { requestStockSync } from "~/sync/stock/request-stock-sync.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -43,11 +45,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       return retried ? { ok: true, message: "Retry queued" } : { ok: false, message: "This item was already retried or no longer exists." };
     }
     case "syncCatalogue":
-      await requestCatalogueSync(session.shop);
+      await requestCatalogueBackfill(session.shop);
       return { ok: true, message: "Catalogue sync queued" };
     case "syncStock":
-      await requestStockSync(session.shop);
-      return { ok: true, message: "Stock sync queued" };
+      return (await requestStockSync(session.shop)) ? { ok: true, message: "Stock sync queued" } : { ok: true, message: "A stock sync is already queued" };
   }
 };
 

@@ -1,4 +1,5 @@
 import { env } from "~/env.server";
+import { CATALOGUE_BACKFILL_TOPIC } from "~/sync/catalogue/backfill.server";
 import { log } from "~/logger.server";
 import { enqueueJob } from "~/models/job.server";
 import {
@@ -14,8 +15,6 @@ import { shopifyAdmin } from "~/shopify/admin.server";
 import { createFulfillmentService } from "~/shopify/fulfillment-service.server";
 import { checkOnflowConnection, type ConnectionTarget } from "./onflow-connection.server";
 import type { ConnectionInput, FieldErrors, SettingsInput } from "./settings-schema";
-
-export const CATALOGUE_BACKFILL_TOPIC = "INTERNAL_CATALOGUE_BACKFILL";
 
 export class ShopNotFoundError extends Error {
   constructor(shop: string) {

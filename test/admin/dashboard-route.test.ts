@@ -85,7 +85,7 @@ describe("dashboard", () => {
     const queued = await prisma.job.findMany({ where: { shop: SHOP, source: "internal" } });
     expect(queued.map((job) => [job.topic, JSON.parse(job.payload)])).toEqual(
       expect.arrayContaining([
-        ["INTERNAL_CATALOGUE_BACKFILL", {}],
+        ["INTERNAL_CATALOGUE_BACKFILL", { backfillId: expect.any(String) }],
         ["INTERNAL_STOCK_SYNC", { trigger: "manual" }],
       ]),
     );

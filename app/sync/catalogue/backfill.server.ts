@@ -3,6 +3,7 @@
  * after each page, so a restarted process continues where it stopped, and other work for the shop
  * (orders!) runs between pages instead of waiting for the whole catalogue.
  */
+import { nudgeWorker } from "~/jobs/runtime.server";
 import { z } from "zod";
 import { describeError, PermanentJobError } from "~/jobs/errors";
 import type { JobContext } from "~/jobs/job-context";
@@ -38,6 +39,7 @@ export async function requestCatalogueBackfill(shop: string): Promise<{ backfill
     deliveryId: pageDeliveryId(backfill.id, backfill.cursor),
     payload: { backfillId: backfill.id },
   });
+  nudgeWorker();
   return { backfillId: backfill.id, started };
 }
 
