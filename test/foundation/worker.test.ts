@@ -42,7 +42,7 @@ describe("worker", () => {
     expect((await job("once")).status).toBe("done");
   });
 
-  it("retries a failing handler with growing, jittered delays and parks it as dead with the error", async () => {
+  it("retries a failing handler with doubling, jittered delays and parks it as dead with the error", async () => {
     const failing = { TEST_TOPIC: async () => Promise.reject(new Error("Onflow said no")) };
     await enqueueJob({ shop: SHOP, source: "internal", topic: "TEST_TOPIC", deliveryId: "flaky", payload: {}, maxAttempts: 4 });
     const worker = workerWith(failing);
@@ -61,8 +61,12 @@ describe("worker", () => {
     }
     const dead = await job("flaky");
     expect(dead).toMatchObject({ status: "dead", attempts: 4, lastError: "Onflow said no" });
-    expect(delays[1]!).toBeGreaterThan(delays[0]! * 1.2);
-    expect(delays[2]!).toBeGreaterThan(delays[1]! * 1.2);
+    // Equal jitter: attempt n waits between half and all of base × 2^(n-1) (base 1 s here).
+    delays.forEach((delay, index) => {
+      const window = 1000 * 2 ** index;
+      expect(delay).toBeGreaterThan(window / 2 - 250);
+      expect(delay).toBeLessThanOrEqual(window);
+    });
   });
 
   it("parks a malformed payload as dead at once, with the reason", async () => {
