@@ -13,7 +13,13 @@ function createClient(): PrismaClient {
   // WAL lets the worker read while webhooks are written, and NORMAL sync drops the fsync per
   // transaction (a power cut may lose the last commits, never corrupt the file). Both run on the
   // adapter's one connection before any other query queued behind them.
-  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").then(() => client.$executeRawUnsafe("PRAGMA synchronous = NORMAL"));
+  void client
+    .$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode = WAL")
+    .then(([mode]) => {
+      // The switch fails while another process holds the file open; readers would then block writers.
+      if (mode?.journal_mode !== "wal") console.warn(`SQLite stayed in ${mode?.journal_mode} journal mode: close other connections and restart for WAL`);
+      return client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+    });
   return client;
 }
 

@@ -7,6 +7,8 @@ const ONFLOW_LIMIT_PER_SECOND = 10;
 const SKUS = ["BENCH-TRA", "BENCH-CAFE", "BENCH-KHAN"];
 
 export interface OrderPipelineResult {
+  plan: string;
+  shopifyRestoreRate: number;
   orders: number;
   shipmentsCreated: number;
   drainSeconds: number;
@@ -17,9 +19,16 @@ export interface OrderPipelineResult {
   appPeakMemoryMb: number;
 }
 
+/** Shopify's Admin GraphQL buckets per plan: https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits */
+export const SHOPIFY_PLANS = {
+  standard: { maximumAvailable: 2000, restoreRate: 100 },
+  plus: { maximumAvailable: 20000, restoreRate: 1000 },
+} as const;
+
 /** Orders placed in the Shopify stand-in until every one is an accepted Onflow shipment. */
-export async function benchOrderPipeline(orders: number): Promise<OrderPipelineResult> {
-  const harness = await startHarness({ shop: "bench-orders.myshopify.com", appEnv: { LOG_LEVEL: "error" } });
+export async function benchOrderPipeline(orders: number, plan: keyof typeof SHOPIFY_PLANS): Promise<OrderPipelineResult> {
+  const throttle = SHOPIFY_PLANS[plan];
+  const harness = await startHarness({ shop: "bench-orders.myshopify.com", throttle, appEnv: { LOG_LEVEL: "error" } });
   try {
     const onflow = new OnflowEmulatorControl(harness.onflow!.url);
     const token = harness.onflow!.token;
@@ -61,6 +70,8 @@ export async function benchOrderPipeline(orders: number): Promise<OrderPipelineR
     const shipmentsCreated = (await onflow.requests()).filter((request) => request.endpoint === "createShipment" && request.status === 200).length;
     const perSecond = counters.requests / drainSeconds;
     return {
+      plan,
+      shopifyRestoreRate: throttle.restoreRate,
       orders,
       shipmentsCreated,
       drainSeconds: round(drainSeconds),

@@ -9,6 +9,7 @@ const CREATE_CHUNK = 1000;
 
 export interface StockRunResult {
   skus: number;
+  itemsRead: number;
   runSeconds: number;
   floorSeconds: number;
   ratioToFloor: number;
@@ -59,6 +60,7 @@ export async function benchStockRun(skus: number): Promise<StockRunResult> {
     const floorSeconds = Math.ceil(skus / DEFAULT_ONFLOW_PAGE_SIZE) / ONFLOW_LIMIT_PER_SECOND;
     return {
       skus,
+      itemsRead: run.itemsRead,
       runSeconds: round(runSeconds),
       floorSeconds: round(floorSeconds),
       ratioToFloor: round(runSeconds / floorSeconds, 2),

@@ -13,11 +13,11 @@ export class Scheduler {
     private readonly onError: (error: unknown) => void,
   ) {}
 
+  /** The first tick comes one interval after start, so a process starting up serves requests first. */
   start() {
     const tick = () => {
       this.tick().catch(this.onError);
     };
-    tick();
     this.timer = setInterval(tick, this.tickMs);
     this.timer.unref();
   }

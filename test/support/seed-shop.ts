@@ -32,6 +32,9 @@ export function openDatabase(databaseUrl: string): PrismaClient {
 }
 
 export async function seedInstalledShop(database: PrismaClient, installed: InstalledShop, onflow: OnflowConnection, encryptionKey: string): Promise<{ onflowWebhookKey: string }> {
+  // SQLite can only switch to WAL while one connection is open. The app asks for it at start, but
+  // this connection stays open beside the app's, so switch now, before the app exists.
+  await database.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   const now = Date.now();
   await database.session.create({
     data: {

@@ -20,22 +20,18 @@ const REJECTED_BY_ONFLOW = new Set(["PRODUCTS_INACTIVE", "PRODUCTS_NOT_MAPPED_IN
 /** States in which an Onflow shipment may already exist for this reference. */
 const MAYBE_CREATED: HandoffState[] = ["submitting", "retrying", "needs_attention"];
 const STARTABLE: HandoffState[] = ["requested", "rejected", ...MAYBE_CREATED];
-const SHIPMENT_EXISTS: HandoffState[] = ["accepted", "handed_over", "fulfilled"];
 
 export async function handleFulfillmentRequest(job: JobContext, fulfillmentOrderId: string): Promise<void> {
+  const existing = await findHandoff(fulfillmentOrderId);
+  // The ledger moves to "accepted" only once Shopify has taken the acceptance, so a request that
+  // arrives again (webhook plus our own queueing plus the re-read) costs no Shopify query points.
+  if (existing && !STARTABLE.includes(existing.state as HandoffState)) return;
+
   const context = await orderSyncContext(job.shop);
   const fulfillmentOrder = await readFulfillmentOrder(context.shopify, fulfillmentOrderId);
   if (!fulfillmentOrder) throw new PermanentJobError(`Shopify has no fulfillment order ${fulfillmentOrderId}`);
-
-  const existing = await findHandoff(fulfillmentOrderId);
   // Answered already, withdrawn, or cancelled by the merchant while the request waited.
   if (fulfillmentOrder.status !== "OPEN" || fulfillmentOrder.requestStatus !== "SUBMITTED") return;
-  if (existing && SHIPMENT_EXISTS.includes(existing.state as HandoffState)) {
-    // We crashed between recording the shipment and telling Shopify: finish the conversation.
-    await acceptFulfillmentRequest(context.shopify, fulfillmentOrderId, acceptanceMessage(existing.onflowTrackingCode!));
-    return;
-  }
-  if (existing && !STARTABLE.includes(existing.state as HandoffState)) return;
 
   const handoff =
     existing ??
