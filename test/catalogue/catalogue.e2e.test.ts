@@ -43,6 +43,9 @@ describe("catalogue backfill in the running app", () => {
     );
     const skus = Array.from({ length: PRODUCTS * VARIANTS_PER_PRODUCT }, (_, i) => `GOM-${Math.floor(i / VARIANTS_PER_PRODUCT) + 1}-${(i % VARIANTS_PER_PRODUCT) + 1}`);
 
+    // A slow Onflow keeps the backfill going long enough for the crash to land in the middle of it.
+    await harness.onflow!.control("/faults", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ latencyMs: 150 }) });
+
     // What the dashboard's "Sync catalogue" button stores.
     await harness.database.job.create({
       data: { shop: harness.shop, source: "internal", topic: CATALOGUE_BACKFILL_TOPIC, deliveryId: "e2e-sync-catalogue", payload: "{}" },
@@ -53,6 +56,7 @@ describe("catalogue backfill in the running app", () => {
     const createdBeforeCrash = (await onflowProducts()).length;
     expect(createdBeforeCrash).toBeLessThan(skus.length);
 
+    await harness.onflow!.control("/faults", { method: "DELETE" });
     await outliveDeadLeases();
     await harness.app.start();
     await waitUntil(

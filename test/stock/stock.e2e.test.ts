@@ -6,7 +6,8 @@ import { waitUntil } from "../support/wait-until";
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await startHarness();
+  // No scheduled runs: this test is about the webhook path alone.
+  harness = await startHarness({ appEnv: { SCHEDULER_TICK_MS: "3600000" } });
 }, 180_000);
 
 afterAll(() => harness?.stop());
