@@ -21,5 +21,6 @@ RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 EXPOSE 3000
 USER node
-# Migrations are applied at start (npm start runs `prisma migrate deploy` with the JS engine: no download).
+# Migrations are applied at start (`prisma migrate deploy` on the JS engine: no download); the client
+# was generated at build time, so nothing writes into node_modules at run time.
 CMD ["npm", "run", "docker-start"]
