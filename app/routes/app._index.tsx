@@ -140,6 +140,9 @@ function Tiles({ view }: { view: Dashboard }) {
         <Text as="p" tone={view.products.failing ? "critical" : "subdued"}>
           {view.products.failing} failing, {view.products.skipped} skipped
         </Text>
+        <Text as="p" variant="bodySm" tone="subdued">
+          New products and variants reach Onflow on their own. Later title or price edits stay in Shopify: Onflow has no way to update a product.
+        </Text>
       </Tile>
       <Tile title="Shipments">
         {shipmentStates.length === 0 ? (
