@@ -85,11 +85,13 @@ function withSaved(options: Choice[], saved: string, savedLabel: string | null):
   return [{ label: savedLabel ?? saved, value: saved }, ...options];
 }
 
-const ENVIRONMENT_OPTIONS = [
-  { label: "Production", value: "production" },
-  { label: "Staging (open-api-dev.nandh.vn)", value: "staging" },
-  { label: "Custom base URL", value: "custom" },
-];
+function environmentOptions(productionAvailable: boolean) {
+  return [
+    productionAvailable ? { label: "Production", value: "production" } : { label: "Production (not set up on this server yet)", value: "production", disabled: true },
+    { label: "Staging (open-api-dev.nandh.vn)", value: "staging" },
+    { label: "Custom base URL", value: "custom" },
+  ];
+}
 
 export default function Settings() {
   const page = useLoaderData<typeof loader>();
@@ -223,7 +225,7 @@ export default function Settings() {
                   helpText={page.tokenLast4 ? `Saved token ends in •••• ${page.tokenLast4}. Leave empty to keep it.` : "Not connected yet."}
                   error={errors.token}
                 />
-                <Select label="Environment" name="environment" options={ENVIRONMENT_OPTIONS} value={values.environment} onChange={set("environment")} error={errors.environment} />
+                <Select label="Environment" name="environment" options={environmentOptions(page.productionAvailable)} value={values.environment} onChange={set("environment")} error={errors.environment} />
                 {values.environment === "custom" && (
                   <TextField
                     label="Custom base URL"

@@ -27,11 +27,21 @@ export function onflowWebhookUrl(webhookKey: string): string {
   return new URL(`/onflow/webhooks/${webhookKey}`, env().SHOPIFY_APP_URL).href;
 }
 
+/**
+ * Onflow publishes no production host: until the operator sets one, a merchant who has not saved a
+ * token yet starts on staging instead of an environment that cannot answer.
+ */
+function startingEnvironment(shop: StoredShopSettings, productionAvailable: boolean): string {
+  return shop.onflowEnvironment === "production" && !productionAvailable && !shop.onflowTokenCipher ? "staging" : shop.onflowEnvironment;
+}
+
 /** What the page may see: the token itself never leaves the server, only its last four characters. */
 function toSettingsView(shop: StoredShopSettings) {
+  const productionAvailable = env().ONFLOW_PRODUCTION_BASE_URL !== undefined;
   return {
+    productionAvailable,
     values: {
-      environment: shop.onflowEnvironment,
+      environment: startingEnvironment(shop, productionAvailable),
       customBaseUrl: shop.onflowCustomBaseUrl ?? "",
       warehouseCode: shop.warehouseCode ?? "",
       brandId: shop.brandId === null ? "" : String(shop.brandId),

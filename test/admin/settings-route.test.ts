@@ -70,6 +70,13 @@ describe("settings loader", () => {
     expect(json).not.toContain(rowB.onflowWebhookKey);
     expect(json).not.toContain("other-shop-secret-token");
   });
+
+  it("starts a shop that has no token yet on staging while this server has no Onflow production address", async () => {
+    await prisma.shop.update({ where: { domain: SHOP_B }, data: { onflowTokenCipher: null, onflowEnvironment: "production" } });
+    const data = await loader({ request: await embeddedPageRequest("settings-b", "/app/settings"), params: {}, context: {} });
+    expect(data.productionAvailable).toBe(false);
+    expect(data.values.environment).toBe("staging");
+  });
 });
 
 describe("settings action", () => {
